@@ -1,0 +1,67 @@
+// Assembles a running Lede from a config: database, migrations, seed, pub/sub and the server. main.ts and the tests
+// both start Lede through here, so what the tests exercise is what `npm start` runs.
+import type { Config } from "./config.js";
+import { systemClock, uuidGenerator, type AppDeps, type Clock, type IdGenerator } from "./context.js";
+import { openDatabase, type Database } from "./db.js";
+import { createLogger, type Logger } from "./logger.js";
+import { migrateDeploy } from "./migrate.js";
+import { createLedePubSub, type PubSubHandle } from "./pubsub.js";
+import { isEmpty, seedDatabase } from "./seed/seed.js";
+import { createLedeServer, type LedeServer } from "./server.js";
+
+export interface LedeApp {
+  deps: AppDeps;
+  server: LedeServer;
+  logger: Logger;
+  /** Closes the server (draining requests), then the pub/sub and the database. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  clock?: Clock;
+  newId?: IdGenerator;
+  logger?: Logger;
+  /** An already-open database (tests share one per file); closed by the caller, not by app.close(). */
+  db?: Database;
+}
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<LedeApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  if (config.migrateOnStart && !options.db) {
+    const started = Date.now();
+    await migrateDeploy(config.databaseUrl);
+    logger.info("migrations applied", { ms: Date.now() - started });
+  }
+  const db = options.db ?? (await openDatabase(config.databaseUrl));
+  let pubsub: PubSubHandle | undefined;
+  try {
+    if (config.seedOnStart && (await isEmpty(db.prisma))) {
+      const report = await seedDatabase(db.prisma);
+      logger.info("seeded an empty database", { rows: report.created });
+    }
+    pubsub = createLedePubSub(config.redisUrl);
+    const deps: AppDeps = {
+      config,
+      db,
+      pubsub: pubsub.pubsub,
+      clock: options.clock ?? systemClock,
+      newId: options.newId ?? uuidGenerator,
+    };
+    const server = createLedeServer(deps, logger);
+    const handle = pubsub;
+    return {
+      deps,
+      server,
+      logger,
+      async close() {
+        await server.stop();
+        await handle.close();
+        if (!options.db) await db.close();
+      },
+    };
+  } catch (error) {
+    await pubsub?.close();
+    if (!options.db) await db.close();
+    throw error;
+  }
+}

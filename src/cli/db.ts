@@ -1,0 +1,42 @@
+// `npm run db:deploy` applies pending migrations; `npm run db:seed` seeds (idempotently) the database DATABASE_URL names.
+import { loadConfig } from "../config.js";
+import { openDatabase } from "../db.js";
+import { migrateDeploy } from "../migrate.js";
+import { seedDatabase } from "../seed/seed.js";
+
+const usage = `usage: tsx src/cli/db.ts <deploy|seed> [--help]
+  deploy  apply pending migrations to DATABASE_URL (default file:./data/lede.db)
+  seed    write the seed story; rows that exist already are left as they are, so it can run any number of times`;
+
+async function run(): Promise<void> {
+  const [command] = process.argv.slice(2);
+  if (!command || command === "--help" || process.argv.includes("--help")) {
+    console.log(usage);
+    process.exit(command ? 0 : 1);
+  }
+  const config = loadConfig();
+  if (command === "deploy") {
+    const { output } = await migrateDeploy(config.databaseUrl);
+    console.log(output.trim());
+    return;
+  }
+  if (command === "seed") {
+    const db = await openDatabase(config.databaseUrl);
+    try {
+      const report = await seedDatabase(db.prisma, {
+        progress: (step, done, total) => console.log(`[${done}/${total}] ${step}`),
+      });
+      console.log(`seed: ${report.created} rows created, ${report.total - report.created} already present`);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  console.error(usage);
+  process.exit(1);
+}
+
+run().catch((error) => {
+  console.error(`db: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+// One validated configuration object, read from the environment once at start. A bad value stops the process with
+// one line naming the variable (see main.ts).
+import { z } from "zod";
+
+const boolean = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((value) => ["1", "true", "yes", "on"].includes(value));
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "must start with file:, postgres:// or postgresql://");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: databaseUrl.default("file:./data/lede.db"),
+  REDIS_URL: z.string().url().optional(),
+  GRAPHQL_PATH: z.string().startsWith("/").default("/graphql"),
+  GUEST_SESSIONS: boolean.default(true),
+  GUEST_SESSION_DAYS: z.coerce.number().int().positive().default(30),
+  SEED_ON_START: boolean.default(true),
+  MIGRATE_ON_START: boolean.default(true),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
+  LOG_LEVEL: z.enum(["silent", "error", "warn", "info", "debug"]).default("info"),
+});
+
+export type Env = z.input<typeof schema>;
+
+export interface Config {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl: string;
+  redisUrl: string | undefined;
+  graphqlPath: string;
+  guestSessions: boolean;
+  guestSessionDays: number;
+  seedOnStart: boolean;
+  migrateOnStart: boolean;
+  shutdownGraceMs: number;
+  logLevel: "silent" | "error" | "warn" | "info" | "debug";
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads the configuration from an environment (process.env by default); throws ConfigError naming the bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((key) => (env[key] === undefined || env[key] === "" ? [] : [[key, env[key]]])),
+  );
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "configuration");
+    throw new ConfigError(`invalid ${variable}=${JSON.stringify(env[variable] ?? "")}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    graphqlPath: c.GRAPHQL_PATH,
+    guestSessions: c.GUEST_SESSIONS,
+    guestSessionDays: c.GUEST_SESSION_DAYS,
+    seedOnStart: c.SEED_ON_START,
+    migrateOnStart: c.MIGRATE_ON_START,
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,45 @@
+// The per-request context: who is asking, the clock and id generator (injected so tests are deterministic), the
+// database, the pub/sub and the DataLoaders.
+import { randomUUID } from "node:crypto";
+import type { Config } from "./config.js";
+import type { Database, Prisma } from "./db.js";
+import type { Account } from "./generated/prisma/client.js";
+import { createLoaders, type Loaders } from "./loaders/index.js";
+import type { LedePubSub } from "./pubsub.js";
+
+export type Clock = () => Date;
+export type IdGenerator = () => string;
+
+/** What lives as long as the server: shared by every request's context. */
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  pubsub: LedePubSub;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+export interface Context extends AppDeps {
+  prisma: Prisma;
+  viewer: Account | null;
+  loaders: Loaders;
+  /** Identifies this request in logs and in the response. */
+  requestId: string;
+}
+
+export const systemClock: Clock = () => new Date();
+export const uuidGenerator: IdGenerator = () => randomUUID();
+
+export function createContext(
+  deps: AppDeps,
+  viewer: Account | null,
+  options: { longLived: boolean; requestId?: string },
+): Context {
+  return {
+    ...deps,
+    prisma: deps.db.prisma,
+    viewer,
+    loaders: createLoaders(deps.db.prisma, { cache: !options.longLived }),
+    requestId: options.requestId ?? randomUUID(),
+  };
+}

@@ -1,0 +1,68 @@
+// What a client sees when something fails. Our own coded errors pass through; known database failures become
+// stable codes; everything else becomes a bare INTERNAL_SERVER_ERROR (and is logged with its stack for us).
+import { GraphQLError } from "graphql";
+import { PothosValidationError } from "@pothos/core";
+import { LedeError } from "./errors.js";
+import type { Logger } from "./logger.js";
+
+function codeOf(error: unknown): string | undefined {
+  return error instanceof GraphQLError ? (error.extensions?.code as string | undefined) : undefined;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""}`;
+  const code = prismaCode(error);
+  return (
+    code === "P1001" ||
+    code === "P1017" ||
+    code === "P2024" ||
+    /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|SQLITE_BUSY|database is locked/i.test(
+      text,
+    )
+  );
+}
+
+export function createErrorMasker(logger: Logger) {
+  return (error: unknown): Error => {
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    if (original instanceof LedeError) {
+      return error instanceof GraphQLError && error.originalError
+        ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
+        : original;
+    }
+    // Errors graphql-js raises itself (parse, validation, variable coercion) have no originalError.
+    if (error instanceof GraphQLError && !error.originalError) return error;
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    const nodes = error instanceof GraphQLError ? error.nodes : undefined;
+    if (original instanceof PothosValidationError) {
+      return new GraphQLError(original.message, { nodes, path, extensions: { code: "BAD_USER_INPUT" } });
+    }
+    if (original instanceof GraphQLError && codeOf(original)) return original;
+    if (isConnectionFailure(original)) {
+      logger.warn("database unavailable", { error: String((original as Error)?.message ?? original) });
+      return new GraphQLError("The database is not answering; try again shortly", {
+        nodes,
+        path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      });
+    }
+    if (prismaCode(original) === "P2002") {
+      return new GraphQLError("That conflicts with something that already exists", {
+        nodes,
+        path,
+        extensions: { code: "CONFLICT" },
+      });
+    }
+    logger.error("unexpected error", {
+      error: String((original as Error)?.message ?? original),
+      stack: (original as Error)?.stack,
+      path: path?.join("."),
+    });
+    return new GraphQLError("Unexpected error", { nodes, path, extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  };
+}

@@ -1,0 +1,67 @@
+// The root fields every entity type has: one by id or slug (`person(id:)`, `person(slug:)`) and a paged list
+// (`people`). Written once here because the four entity types differ only in names and order.
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { BadUserInputError } from "../errors.js";
+import { decodeGlobalIdOf } from "../global-id.js";
+import type { namedConnection } from "./connections.js";
+
+type EntityType = "Person" | "Organisation" | "Event" | "Place";
+
+interface Delegate {
+  findUnique(args: object): Promise<unknown>;
+  findMany(args: object): Promise<unknown[]>;
+  count(args: object): Promise<number>;
+}
+
+function delegateFor(ctx: Context, type: EntityType): Delegate {
+  const delegates = {
+    Person: ctx.prisma.person,
+    Organisation: ctx.prisma.organisation,
+    Event: ctx.prisma.event,
+    Place: ctx.prisma.place,
+  };
+  return delegates[type] as unknown as Delegate;
+}
+
+/** Turns `(id, slug)` arguments into a unique where, insisting on exactly one of them. */
+export function uniqueWhere(type: string, args: { id?: string | null; slug?: string | null }): { id: string } | { slug: string } {
+  if ((args.id == null) === (args.slug == null)) {
+    throw new BadUserInputError(`Pass exactly one of id or slug to look up a ${type}`, args.id == null ? "id" : "slug");
+  }
+  if (args.id != null) return { id: decodeGlobalIdOf(args.id, type) };
+  const slug = args.slug!;
+  if (slug.length === 0 || slug.length > 200) throw new BadUserInputError("slug must be 1–200 characters", "slug");
+  return { slug };
+}
+
+export function entityRootFields(options: {
+  type: EntityType;
+  single: string;
+  plural: string;
+  label: string;
+  orderBy: object[];
+  connection: ReturnType<typeof namedConnection>;
+}): void {
+  const { type, single, plural, label, orderBy, connection } = options;
+  builder.queryFields((t) => ({
+    [single]: t.prismaField({
+      type: type as "Person",
+      nullable: true,
+      description: `One ${label}, by global id or by slug (pass exactly one); null when none matches.`,
+      args: {
+        id: t.arg.id({ required: false, description: `The ${label}'s global id.` }),
+        slug: t.arg.string({ required: false, description: `The ${label}'s slug.` }),
+      },
+      resolve: (query, _root, args, ctx) =>
+        delegateFor(ctx, type).findUnique({ ...query, where: uniqueWhere(type, args) }) as never,
+    }),
+    [plural]: t.prismaConnection({
+      type: type as "Person",
+      cursor: "id",
+      description: `Every ${label}, in a stable order (20 a page by default, at most 100).`,
+      totalCount: (_root, _args, ctx) => delegateFor(ctx, type).count({}),
+      resolve: (query, _root, _args, ctx) => delegateFor(ctx, type).findMany({ ...query, orderBy }) as never,
+    }, connection as never),
+  }));
+}

@@ -1,0 +1,56 @@
+// Events: what happened, when (to the precision it is known), where, and who took part.
+import { builder } from "../../builder.js";
+import { listedArticleWhere } from "../../services/visibility.js";
+import { EventKindEnum, PartialDateRef, partialDate } from "../common.js";
+import { entityRootFields } from "../entity-roots.js";
+import { namedConnection } from "../connections.js";
+import { MentionConnection } from "../links.js";
+
+export const EventRef = builder.prismaNode("Event", {
+  id: { field: "id" },
+  description: "Something that happened: a crossing, an arrest, a mutiny, a ruling. Dates carry their precision.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "A stable, URL-safe name, e.g. wagner-mutiny-2023." }),
+    name: t.exposeString("name", { description: "A short name for the event." }),
+    kind: t.expose("kind", { type: EventKindEnum, description: "What kind of event it was." }),
+    description: t.exposeString("description", { nullable: true, description: "What happened, in a sentence or two." }),
+    start: t.field({
+      type: PartialDateRef,
+      description: "When the event began, to the precision it is known.",
+      resolve: (event) => partialDate(event.startsAt, event.startPrecision)!,
+    }),
+    end: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: "When the event ended, if it lasted and the end is known.",
+      resolve: (event) => partialDate(event.endsAt, event.endPrecision),
+    }),
+    place: t.relation("place", { nullable: true, description: "Where the event happened." }),
+    participants: t.relation("participants", {
+      description: "The people and organisations that took part, with their roles.",
+      query: { orderBy: { id: "asc" } },
+    }),
+    mentionedIn: t.relatedConnection("mentions", {
+      description: "The articles that mention the event, newest first; each node carries the salience.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({
+        where: { article: listedArticleWhere(ctx.viewer) },
+        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+      }),
+    }, MentionConnection),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+  }),
+});
+
+export const EventConnection = namedConnection(EventRef, "Event", "events");
+
+entityRootFields({
+  connection: EventConnection,
+  type: "Event",
+  single: "event",
+  plural: "events",
+  label: "event",
+  orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+});

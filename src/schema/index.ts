@@ -1,0 +1,26 @@
+// Imports every domain (each registers its types on the builder) and builds the executable schema.
+import { isObjectType, type GraphQLSchema } from "graphql";
+import { builder } from "../builder.js";
+import { nodeTypeNames } from "../global-id.js";
+import { enforceConnectionLimits } from "./connection-limits.js";
+import "./common.js";
+import "./links.js";
+import "./article/types.js";
+import "./article/queries.js";
+import "./person/index.js";
+import "./organisation/index.js";
+import "./event/index.js";
+import "./place/index.js";
+import "./account/index.js";
+import "./comment/index.js";
+
+function buildSchema(): GraphQLSchema {
+  const schema = builder.toSchema({ sortSchema: true });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node")) nodeTypeNames.add(type.name);
+  }
+  enforceConnectionLimits(schema);
+  return schema;
+}
+
+export const schema = buildSchema();

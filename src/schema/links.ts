@@ -1,0 +1,96 @@
+// The typed links of the entity graph: mentions (article → entity), affiliations (person ↔ organisation) and event
+// participants, with the unions that let one field point at several kinds of entity.
+import { builder } from "../builder.js";
+import { PartialDateRef, partialDate } from "./common.js";
+import { namedConnection } from "./connections.js";
+import { EventRef } from "./event/index.js";
+import { OrganisationRef } from "./organisation/index.js";
+import { PersonRef } from "./person/index.js";
+import { PlaceRef } from "./place/index.js";
+
+export const MentionedEntity = builder.unionType("MentionedEntity", {
+  description: "Anything an article can mention.",
+  types: () => [PersonRef, OrganisationRef, EventRef, PlaceRef],
+});
+
+export const Actor = builder.unionType("Actor", {
+  description: "A person or an organisation: who takes part in events and who is credited for media.",
+  types: () => [PersonRef, OrganisationRef],
+});
+
+export const MentionRef = builder.prismaObject("Mention", {
+  description: "An article's mention of an entity, with how central the entity is to the article.",
+  fields: (t) => ({
+    salience: t.exposeFloat("salience", {
+      description: "How central the entity is to the article, from 0 (in passing) to 1 (its subject).",
+    }),
+    role: t.exposeString("role", { nullable: true, description: "The entity's part in the story, e.g. subject, source." }),
+    article: t.relation("article", { description: "The article that makes the mention." }),
+    entity: t.field({
+      type: MentionedEntity,
+      description: "The entity mentioned.",
+      select: (_args, _ctx, nested) => ({
+        person: nested(true, undefined, "Person"),
+        organisation: nested(true, undefined, "Organisation"),
+        event: nested(true, undefined, "Event"),
+        place: nested(true, undefined, "Place"),
+      }),
+      resolve: (m) => {
+        if (m.person) return PersonRef.addBrand(m.person);
+        if (m.organisation) return OrganisationRef.addBrand(m.organisation);
+        if (m.event) return EventRef.addBrand(m.event);
+        return PlaceRef.addBrand(m.place!);
+      },
+    }),
+    person: t.relation("person", { nullable: true, description: "The person mentioned, when it is a person." }),
+    organisation: t.relation("organisation", { nullable: true, description: "The organisation, when it is one." }),
+    event: t.relation("event", { nullable: true, description: "The event mentioned, when it is an event." }),
+    place: t.relation("place", { nullable: true, description: "The place mentioned, when it is a place." }),
+  }),
+});
+
+export const AffiliationRef = builder.prismaObject("Affiliation", {
+  description: "A person's role in an organisation over a period (open-ended when still current).",
+  fields: (t) => ({
+    role: t.exposeString("role", { description: "The person's role, e.g. commander, founder, reporter." }),
+    person: t.relation("person", { description: "The person." }),
+    organisation: t.relation("organisation", { description: "The organisation." }),
+    start: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: "When the affiliation began, if known.",
+      resolve: (a) => partialDate(a.startsAt, a.startPrecision),
+    }),
+    end: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: "When it ended; null while it lasts or when unknown.",
+      resolve: (a) => partialDate(a.endsAt, a.endPrecision),
+    }),
+    current: t.boolean({
+      description: "True when no end is recorded.",
+      select: { endsAt: true },
+      resolve: (a) => a.endsAt === null,
+    }),
+  }),
+});
+
+builder.prismaObject("Participant", {
+  description: "A person's or organisation's part in an event.",
+  fields: (t) => ({
+    role: t.exposeString("role", { description: "Their part, e.g. defendant, lawyer, leader." }),
+    event: t.relation("event", { description: "The event." }),
+    actor: t.field({
+      type: Actor,
+      description: "Who took part.",
+      select: (_args, _ctx, nested) => ({
+        person: nested(true, undefined, "Person"),
+        organisation: nested(true, undefined, "Organisation"),
+      }),
+      resolve: (p) => (p.person ? PersonRef.addBrand(p.person) : OrganisationRef.addBrand(p.organisation!)),
+    }),
+  }),
+});
+
+export const MentionConnection = namedConnection(MentionRef, "Mention", "mentions");
+export const AffiliationConnection = namedConnection(AffiliationRef, "Affiliation", "affiliations");

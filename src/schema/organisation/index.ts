@@ -1,0 +1,67 @@
+// Organisations: publishers, agencies, companies, state bodies; their members over time and their mentions.
+import { builder } from "../../builder.js";
+import { listedArticleWhere } from "../../services/visibility.js";
+import { OrganisationKindEnum } from "../common.js";
+import { ArticleConnection } from "../article/types.js";
+import { entityRootFields } from "../entity-roots.js";
+import { namedConnection } from "../connections.js";
+import { AffiliationConnection, MentionConnection } from "../links.js";
+
+export const OrganisationRef = builder.prismaNode("Organisation", {
+  id: { field: "id" },
+  description: "An organisation: a publisher, news agency, private military company, government body, NGO, …",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "A stable, URL-safe name, e.g. wagner-group." }),
+    name: t.exposeString("name", { description: "The name Lede uses for the organisation." }),
+    kind: t.expose("kind", { type: OrganisationKindEnum, description: "What kind of organisation it is." }),
+    alternateNames: t.field({
+      type: ["String"],
+      description: "Other names the organisation is known by.",
+      select: { alternateNames: { select: { name: true }, orderBy: { name: "asc" } } },
+      resolve: (organisation) => organisation.alternateNames.map((n) => n.name),
+    }),
+    description: t.exposeString("description", { nullable: true, description: "What the organisation is." }),
+    country: t.relation("country", { nullable: true, description: "The country the organisation is based in." }),
+    members: t.relatedConnection("members", {
+      description: "People affiliated with the organisation, with role and dates; current and former, earliest first.",
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+    }, AffiliationConnection),
+    participations: t.relation("participations", {
+      description: "The events the organisation took part in, with its role in each.",
+      query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
+    }),
+    publishedArticles: t.relatedConnection("publishedArticles", {
+      description: "Articles this organisation published, newest first.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({
+        where: listedArticleWhere(ctx.viewer),
+        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+      }),
+    }, ArticleConnection),
+    mentionedIn: t.relatedConnection("mentions", {
+      description: "The articles that mention the organisation, newest first; each node carries the salience.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({
+        where: { article: listedArticleWhere(ctx.viewer) },
+        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+      }),
+    }, MentionConnection),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+  }),
+});
+
+export const OrganisationConnection = namedConnection(OrganisationRef, "Organisation", "organisations");
+
+entityRootFields({
+  connection: OrganisationConnection,
+  type: "Organisation",
+  single: "organisation",
+  plural: "organisations",
+  label: "organisation",
+  orderBy: [{ name: "asc" }, { id: "asc" }],
+});

@@ -1,0 +1,60 @@
+// People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
+import { builder } from "../../builder.js";
+import { listedArticleWhere } from "../../services/visibility.js";
+import { entityRootFields } from "../entity-roots.js";
+import { namedConnection } from "../connections.js";
+import { MentionConnection } from "../links.js";
+
+export const PersonRef = builder.prismaNode("Person", {
+  id: { field: "id" },
+  description: "A person named in Lede's content: a subject of a story, a source, a journalist or a photographer.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "A stable, URL-safe name for the person, e.g. andrei-medvedev." }),
+    name: t.exposeString("name", { description: "The name Lede uses for the person." }),
+    alternateNames: t.field({
+      type: ["String"],
+      description: "Other spellings and transliterations that refer to the same person.",
+      select: { alternateNames: { select: { name: true }, orderBy: { name: "asc" } } },
+      resolve: (person) => person.alternateNames.map((n) => n.name),
+    }),
+    description: t.exposeString("description", { nullable: true, description: "Who the person is, in a sentence." }),
+    nationality: t.exposeString("nationality", { nullable: true, description: "The person's nationality, if known." }),
+    affiliations: t.relation("affiliations", {
+      description: "The organisations the person has belonged to, with role and dates, earliest first.",
+      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+    }),
+    participations: t.relation("participations", {
+      description: "The events the person took part in, with their role in each.",
+      query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
+    }),
+    bylines: t.relation("bylines", {
+      description: "The articles the person is credited on, newest first.",
+      query: (_args, ctx) => ({
+        where: { article: listedArticleWhere(ctx.viewer) },
+        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+      }),
+    }),
+    mentionedIn: t.relatedConnection("mentions", {
+      description: "The articles that mention the person, newest first; each edge's node carries the salience.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({
+        where: { article: listedArticleWhere(ctx.viewer) },
+        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+      }),
+    }, MentionConnection),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+  }),
+});
+
+export const PersonConnection = namedConnection(PersonRef, "Person", "people");
+
+entityRootFields({
+  connection: PersonConnection,
+  type: "Person",
+  single: "person",
+  plural: "people",
+  label: "person",
+  orderBy: [{ name: "asc" }, { id: "asc" }],
+});

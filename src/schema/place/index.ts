@@ -1,0 +1,56 @@
+// Places: countries, regions, cities, borders and venues, nested in one another.
+import { builder } from "../../builder.js";
+import { listedArticleWhere } from "../../services/visibility.js";
+import { PlaceKindEnum } from "../common.js";
+import { EventConnection } from "../event/index.js";
+import { entityRootFields } from "../entity-roots.js";
+import { namedConnection } from "../connections.js";
+import { MentionConnection } from "../links.js";
+
+export const PlaceRef = builder.prismaNode("Place", {
+  id: { field: "id" },
+  description: "A place: a country, region, city, border or venue, inside its parent place.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "A stable, URL-safe name, e.g. oslo." }),
+    name: t.exposeString("name", { description: "The place's name in English." }),
+    kind: t.expose("kind", { type: PlaceKindEnum, description: "What kind of place it is." }),
+    description: t.exposeString("description", { nullable: true, description: "A line about the place." }),
+    parent: t.relation("parent", { nullable: true, description: "The place this one lies in (Oslo → Norway)." }),
+    children: t.relation("children", {
+      description: "The places that lie in this one.",
+      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+    }),
+    events: t.relatedConnection("events", {
+      description: "Events that happened here, earliest first.",
+      cursor: "id",
+      totalCount: true,
+      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+    }, EventConnection),
+    organisations: t.relation("organisations", {
+      description: "Organisations based in this country.",
+      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+    }),
+    mentionedIn: t.relatedConnection("mentions", {
+      description: "The articles that mention the place, newest first; each node carries the salience.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({
+        where: { article: listedArticleWhere(ctx.viewer) },
+        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+      }),
+    }, MentionConnection),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
+  }),
+});
+
+export const PlaceConnection = namedConnection(PlaceRef, "Place", "places");
+
+entityRootFields({
+  connection: PlaceConnection,
+  type: "Place",
+  single: "place",
+  plural: "places",
+  label: "place",
+  orderBy: [{ name: "asc" }, { id: "asc" }],
+});

@@ -1,0 +1,135 @@
+// Builds the HTTP server (yoga: GraphQL over HTTP, GraphiQL, /health, /ready) and the graphql-ws server on the same
+// port and path, and returns { start, stop }. It does not own the database or the pub/sub: the caller does.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError, type ExecutionArgs } from "graphql";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { authenticate } from "./auth.js";
+import { createContext, type AppDeps, type Context } from "./context.js";
+import type { Account } from "./generated/prisma/client.js";
+import { EXAMPLE_QUERY } from "./graphiql-examples.js";
+import type { Logger } from "./logger.js";
+import { createErrorMasker } from "./mask-error.js";
+import { schema } from "./schema/index.js";
+
+export interface LedeServer {
+  yoga: YogaServerInstance<{}, Context>;
+  httpServer: Server;
+  /** Listens; resolves with the port actually bound (useful with port 0). */
+  start(port?: number, host?: string): Promise<number>;
+  /** Stops accepting, closes sockets, lets in-flight requests finish (up to the grace period), then resolves. */
+  stop(): Promise<void>;
+}
+
+interface PrebuiltContext {
+  ledeContext?: Context;
+}
+
+function invalidTokenError(): GraphQLError {
+  return new GraphQLError("The bearer token is not valid (unknown, revoked or expired)", {
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+  });
+}
+
+export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
+  const { config } = deps;
+  const yoga = createYoga<PrebuiltContext, Context>({
+    schema,
+    graphqlEndpoint: config.graphqlPath,
+    landingPage: false,
+    healthCheckEndpoint: "/health",
+    logging: false,
+    maskedErrors: { maskError: createErrorMasker(logger) },
+    graphiql: {
+      title: "Lede — GraphiQL",
+      defaultQuery: EXAMPLE_QUERY,
+      subscriptionsProtocol: "WS",
+    },
+    renderGraphiQL,
+    plugins: [useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() })],
+    context: async (initial): Promise<Context> => {
+      if (initial.ledeContext) return initial.ledeContext;
+      const request = (initial as unknown as { request: Request }).request;
+      const auth = await authenticate(deps.db.prisma, request.headers.get("authorization"), deps.clock());
+      if (auth.kind === "invalid") throw invalidTokenError();
+      return createContext(deps, auth.kind === "account" ? auth.account : null, {
+        longLived: false,
+        requestId: request.headers.get("x-request-id") ?? undefined,
+      });
+    },
+  });
+
+  const httpServer = createServer(yoga);
+  const wsServer = new WebSocketServer({ server: httpServer, path: config.graphqlPath });
+  const viewers = new WeakMap<object, Account | null>();
+  const wsDisposable = useServer<Record<string, unknown> | undefined, { viewer?: Account | null }>(
+    {
+      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+      subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const auth = await authenticate(deps.db.prisma, typeof header === "string" ? header : null, deps.clock());
+        // Returning false makes graphql-ws close the socket with 4403 Forbidden.
+        if (auth.kind === "invalid") return false;
+        viewers.set(ctx.extra, auth.kind === "account" ? auth.account : null);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, params) => {
+        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, { longLived: true });
+        const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
+        let document;
+        try {
+          document = enveloped.parse(params.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed")];
+        }
+        const args: ExecutionArgs = {
+          schema: enveloped.schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        const errors = enveloped.validate(args.schema, args.document);
+        if (errors.length > 0) return errors;
+        return args;
+      },
+    },
+    wsServer,
+  );
+
+  let stopping: Promise<void> | undefined;
+  return {
+    yoga,
+    httpServer,
+    start(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once("error", reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+    stop() {
+      stopping ??= (async () => {
+        // Stop accepting first, then let the open requests finish; idle keep-alive sockets would hold close() open.
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        for (const socket of wsServer.clients) socket.close(1001, "Server shutting down");
+        await wsDisposable.dispose();
+        const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+        grace.unref();
+        await closed;
+        clearTimeout(grace);
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await yoga.dispose();
+      })();
+      return stopping;
+    },
+  };
+}
