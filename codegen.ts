@@ -1,0 +1,29 @@
+// graphql-codegen: prints the code-first schema to schema/schema.graphql and types the operations in
+// schema/operations/ (what the tests and clients send) into test/generated/. `npm run generate` runs it;
+// CI runs it with --check so a stale committed file fails the build.
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const config: CodegenConfig = {
+  schema: "./src/schema/index.ts",
+  documents: ["schema/operations/**/*.graphql"],
+  ignoreNoDocuments: false,
+  generates: {
+    "schema/schema.graphql": {
+      plugins: ["schema-ast"],
+      config: { includeDirectives: true, commentDescriptions: false, sort: false },
+    },
+    "test/generated/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: "string", ID: "string" },
+        strictScalars: true,
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,133 @@
+// The test kit: a real Lede (the same createApp `npm start` uses) on a private database, queried in-process with
+// yoga.fetch, with an injected clock and id generator, an SQL statement counter, and helpers that print the
+// operation and the response when something is not as expected.
+import { inject } from "vitest";
+import { print, type ExecutionResult } from "graphql";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { createApp, type LedeApp } from "../../src/app.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { openDatabase, type Database } from "../../src/db.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, testProvider, type TestDatabase } from "./databases.js";
+
+export const provider = testProvider();
+export const skipReason = inject("skipReason");
+/** `describe.skipIf(skipDatabase)` where PostgreSQL is absent and not required. */
+export const skipDatabase = skipReason !== "";
+
+export class TestClock {
+  constructor(private current = new Date("2026-01-15T12:00:00.000Z")) {}
+  now = (): Date => new Date(this.current.getTime());
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function sequentialIds(prefix = "t"): () => string {
+  let n = 0;
+  return () => `${prefix}-${String(++n).padStart(6, "0")}`;
+}
+
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestLede {
+  app: LedeApp;
+  db: Database;
+  clock: TestClock;
+  config: Config;
+  /** Sends an operation through yoga.fetch and returns the parsed result. */
+  execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, options?: RequestOptions): Promise<ExecutionResult<R>>;
+  /** Like execute, but fails (printing the operation and the response) unless there are data and no errors. */
+  query<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, options?: RequestOptions): Promise<R>;
+  /** Raw HTTP through yoga.fetch. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Counts the SQL statements `run` causes. */
+  countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number; sql: string[] }>;
+  /** Starts listening on a free port; returns the http:// base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function describeFailure(document: unknown, variables: unknown, response: unknown): string {
+  const operation = typeof document === "string" ? document : print(document as never);
+  return `operation:\n${operation}\nvariables: ${JSON.stringify(variables)}\nresponse: ${JSON.stringify(response, null, 2)}`;
+}
+
+export async function startLede(options: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestLede> {
+  const database: TestDatabase = await createTestDatabase(inject("templateUrl"), inject("emptyTemplateUrl"), options.seeded ?? true);
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    SEED_ON_START: "false",
+    MIGRATE_ON_START: "false",
+    SHUTDOWN_GRACE_MS: "2000",
+    ...options.env,
+  });
+  const db = await openDatabase(database.url);
+  const clock = new TestClock();
+  const app = await createApp(config, { db, clock: clock.now, newId: sequentialIds(), logger: createLogger("silent") });
+  const yoga = app.server.yoga;
+
+  const fetchLede = (path: string, init: RequestInit = {}) => Promise.resolve(yoga.fetch(new URL(path, "http://lede.test"), init));
+
+  async function execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, opts: RequestOptions = {}) {
+    const response = await fetchLede(config.graphqlPath, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query: typeof document === "string" ? document : print(document), variables }),
+    });
+    return (await response.json()) as ExecutionResult<R>;
+  }
+
+  return {
+    app,
+    db,
+    clock,
+    config,
+    execute,
+    async query(document, variables, opts) {
+      const result = await execute(document, variables, opts);
+      if (result.errors?.length || !result.data) throw new Error(describeFailure(document, variables, result));
+      return result.data;
+    },
+    fetch: fetchLede,
+    async countStatements(run) {
+      const sql: string[] = [];
+      const stop = db.onQuery((event) => sql.push(event.sql));
+      try {
+        const result = await run();
+        return { result, statements: sql.length, sql };
+      } finally {
+        stop();
+      }
+    },
+    async listen() {
+      const port = await app.server.start(0, "127.0.0.1");
+      return `http://127.0.0.1:${port}`;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Fails with the operation and response printed unless the result has exactly one error with this code. */
+export function expectErrorCode(result: ExecutionResult, code: string, context: { document: unknown; variables?: unknown }): void {
+  const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+  if (codes.length === 0 || !codes.every((c) => c === code)) {
+    throw new Error(`expected error code ${code}, got ${JSON.stringify(codes)}\n${describeFailure(context.document, context.variables, result)}`);
+  }
+}

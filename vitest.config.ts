@@ -1,0 +1,24 @@
+// The whole suite runs twice: once on SQLite and once on PostgreSQL (a project each). Every test file gets its own
+// database, copied from a template that test/support/global-setup.ts migrates and seeds once per run.
+import { defineConfig } from "vitest/config";
+
+const shared = {
+  include: ["test/**/*.test.ts"],
+  globalSetup: ["test/support/global-setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  // Two cores on these machines: a few files at once keeps the databases busy without starving the servers.
+  maxWorkers: 3,
+};
+
+export default defineConfig({
+  // Node resolves `graphql` (for Pothos, yoga and graphql-ws) to its CommonJS build; vite would pick index.mjs for
+  // our own files, and graphql-js refuses to mix two copies. One copy for everyone:
+  resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: "sqlite", env: { LEDE_TEST_DB: "sqlite" } } },
+      { extends: true, test: { ...shared, name: "postgresql", env: { LEDE_TEST_DB: "postgresql" } } },
+    ],
+  },
+});
