@@ -7,6 +7,7 @@ import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
+import { loadNode } from "./services/nodes.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -60,10 +61,14 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       description: "Fetches any object by its global id; null when nothing (visible to you) has that id.",
       nullable: true,
+      args: { id: { description: "A global id, as any object's `id` field returns it." } },
+      resolve: (_root, { id }, ctx) => loadNode(ctx, id.typename, id.id),
     },
     nodesQueryOptions: {
       description: "Fetches several objects by global id, in the order given; null for each id that matches nothing.",
       nullable: { list: false, items: true },
+      args: { ids: { description: "Global ids, as objects' `id` fields return them." } },
+      resolve: (_root, { ids }, ctx) => ids.map(({ typename, id }) => loadNode(ctx, typename, id)),
     },
   },
 });

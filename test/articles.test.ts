@@ -1,6 +1,6 @@
 // The reference story as a reader or analyst fetches it: its byline, credits, correction, and its graph.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArticleBySlugDocument, FrontPageDocument } from "./generated/graphql.js";
+import { ArticleBySlugDocument, FrontPageDocument, type FrontPageQuery } from "./generated/graphql.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
 const REFERENCE = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
@@ -98,7 +98,7 @@ describe.skipIf(skipDatabase)("articles", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { articles } = await lede.query(FrontPageDocument, { first: 1, after, comments: 0 });
+      const { articles }: FrontPageQuery = await lede.query(FrontPageDocument, { first: 1, after, comments: 0 });
       seen.push(...articles.edges.map((e) => e.node.id));
       expect(articles.totalCount).toBe(all.articles.totalCount);
       if (!articles.pageInfo.hasNextPage) break;

@@ -1,13 +1,23 @@
-// DataLoaders for what Pothos' Prisma selections cannot merge into the parent's query: rows fetched by id outside
-// a selection tree (subscription payloads, mutation results, root lookups by id). Built per request; a long-lived
-// subscription context turns the cache off so that every event sees the row as it is now.
+// DataLoaders for rows fetched by id outside a Pothos selection tree: node(id)/nodes(ids), subscription payloads.
+// One batched `WHERE id IN (…)` per type and tick. Built per request; a long-lived subscription context turns the
+// cache off so that every event sees the row as it is now.
 import DataLoader from "dataloader";
 import type { Prisma } from "../db.js";
-import type { Comment } from "../generated/prisma/client.js";
+import type { Account, Article, Comment, Event, Organisation, Person, Place } from "../generated/prisma/client.js";
 
-export interface Loaders {
-  commentById: DataLoader<string, Comment | null>;
+export interface NodeRows {
+  Article: Article;
+  Person: Person;
+  Organisation: Organisation;
+  Event: Event;
+  Place: Place;
+  Comment: Comment;
+  Account: Account;
 }
+
+export type NodeTypename = keyof NodeRows;
+
+export type Loaders = { [K in NodeTypename]: DataLoader<string, NodeRows[K] | null> };
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -15,10 +25,15 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
 }
 
 export function createLoaders(prisma: Prisma, options: { cache: boolean }): Loaders {
+  const make = <T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) =>
+    new DataLoader<string, T | null>(async (ids) => byId(ids, await find([...ids])), { cache: options.cache });
   return {
-    commentById: new DataLoader(
-      async (ids) => byId(ids, await prisma.comment.findMany({ where: { id: { in: [...ids] } } })),
-      { cache: options.cache },
-    ),
+    Article: make((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
+    Person: make((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
+    Organisation: make((ids) => prisma.organisation.findMany({ where: { id: { in: ids } } })),
+    Event: make((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
+    Place: make((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
+    Comment: make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
+    Account: make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
   };
 }

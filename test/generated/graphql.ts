@@ -4,77 +4,126 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** DRAFT is visible to editors only; PUBLISHED to everyone; WITHDRAWN stays reachable by id or slug. */
+/** Where an article is in its life. */
 export type ArticleStatus =
+  /** Being written: visible to editors only. */
   | 'DRAFT'
+  /** Live: visible to everyone and listed. */
   | 'PUBLISHED'
+  /** Taken down: no longer listed, still reachable by id or slug with its status. */
   | 'WITHDRAWN';
 
-/** What an article body block is: a paragraph, a heading, a quotation or an image. */
+/** What an article body block is. */
 export type BlockKind =
+  /** A subheading inside the body. */
   | 'HEADING'
+  /** An image from the article's media. */
   | 'IMAGE'
+  /** A paragraph of text. */
   | 'PARAGRAPH'
+  /** A quotation, with who said it. */
   | 'QUOTE';
 
 /** What a person credited on an article did for it. */
 export type BylineRole =
+  /** Wrote it. */
   | 'AUTHOR'
+  /** Contributed reporting. */
   | 'CONTRIBUTOR'
+  /** Reported it from the place. */
   | 'CORRESPONDENT'
+  /** Edited it. */
   | 'EDITOR'
+  /** Took its photographs. */
   | 'PHOTOGRAPHER';
 
-/** VISIBLE to everyone; PENDING review (visible to its author and moderators); REJECTED by a moderator; REMOVED. */
+/** Where a comment stands in moderation. */
 export type CommentStatus =
+  /** Waiting for a moderator: shown only to its author and to moderators. */
   | 'PENDING'
+  /** Turned down by a moderator: shown only to its author and to moderators. */
   | 'REJECTED'
+  /** Deleted by its author or removed by a moderator. */
   | 'REMOVED'
+  /** Shown to everyone. */
   | 'VISIBLE';
 
-/** How precisely a date is known: to the DAY, the MONTH or only the YEAR. */
+/** How precisely a date is known. */
 export type DatePrecision =
+  /** To the day: 24 June 2023. */
   | 'DAY'
+  /** To the month: June 2023. */
   | 'MONTH'
+  /** To the year: 2023. */
   | 'YEAR';
 
-/** What kind of event. */
+/** What kind of event it was. */
 export type EventKind =
+  /** Being detained by police. */
   | 'ARREST'
+  /** Asking a country for protection. */
   | 'ASYLUM_APPLICATION'
+  /** A country's decision on a request for protection. */
   | 'ASYLUM_DECISION'
+  /** Crossing a border. */
   | 'BORDER_CROSSING'
+  /** A crash or accident. */
   | 'CRASH'
+  /** Leaving a side or an organisation, usually without leave. */
   | 'DEFECTION'
+  /** An interview or public statement. */
   | 'INTERVIEW'
+  /** A period of service with an armed force or military company. */
   | 'MILITARY_SERVICE'
+  /** Anything else. */
   | 'OTHER'
+  /** An armed uprising or mutiny. */
   | 'REBELLION'
+  /** A court's sentence. */
   | 'SENTENCING';
 
-/** What kind of organisation. */
+/** What kind of organisation it is. */
 export type OrganisationKind =
+  /** A campaigning or dissident group. */
   | 'ACTIVIST_GROUP'
+  /** A state's military or border force. */
   | 'ARMED_FORCES'
+  /** Any other company. */
   | 'COMPANY'
+  /** A court of law. */
   | 'COURT'
+  /** A government, ministry or state agency. */
   | 'GOVERNMENT_BODY'
+  /** A firm of lawyers. */
   | 'LAW_FIRM'
+  /** Supplies news and pictures to publishers. */
   | 'NEWS_AGENCY'
+  /** A non-governmental organisation. */
   | 'NGO'
+  /** Anything else. */
   | 'OTHER'
+  /** Supplies photographs. */
   | 'PHOTO_AGENCY'
+  /** A police force. */
   | 'POLICE'
+  /** A private company that supplies fighters. */
   | 'PRIVATE_MILITARY_COMPANY'
+  /** Publishes news. */
   | 'PUBLISHER';
 
-/** What kind of place. */
+/** What kind of place it is. */
 export type PlaceKind =
+  /** A border between countries. */
   | 'BORDER'
+  /** A city or town. */
   | 'CITY'
+  /** A sovereign country. */
   | 'COUNTRY'
+  /** Anything else. */
   | 'OTHER'
+  /** A region, province or oblast. */
   | 'REGION'
+  /** A building or site. */
   | 'VENUE';
 
 /** A new comment. */
@@ -87,12 +136,17 @@ export type PostCommentInput = {
   parentId?: string | null | undefined;
 };
 
-/** What an account may do: READER comments; ANALYST explores; MODERATOR moderates; EDITOR writes; ADMIN all. */
+/** What an account may do. */
 export type Role =
+  /** Everything, including accounts and the audit log. */
   | 'ADMIN'
+  /** Explores the graph and its statistics. */
   | 'ANALYST'
+  /** Writes, corrects and publishes articles and entities. */
   | 'EDITOR'
+  /** Reviews and moderates comments. */
   | 'MODERATOR'
+  /** Reads, reacts and comments. */
   | 'READER';
 
 export type ArticleBySlugQueryVariables = Exact<{

@@ -125,7 +125,7 @@ export async function startLede(options: { seeded?: boolean; env?: Record<string
 }
 
 /** Fails with the operation and response printed unless the result has exactly one error with this code. */
-export function expectErrorCode(result: ExecutionResult, code: string, context: { document: unknown; variables?: unknown }): void {
+export function expectErrorCode(result: ExecutionResult<unknown>, code: string, context: { document: unknown; variables?: unknown }): void {
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
   if (codes.length === 0 || !codes.every((c) => c === code)) {
     throw new Error(`expected error code ${code}, got ${JSON.stringify(codes)}\n${describeFailure(context.document, context.variables, result)}`);

@@ -81,7 +81,7 @@ builder.mutationField("postComment", (t) =>
   t.prismaField({
     type: "Comment",
     description: "Posts a comment as the signed-in account. Premoderated articles hold it as PENDING.",
-    args: { input: t.arg({ type: PostCommentInput, required: true }) },
+    args: { input: t.arg({ type: PostCommentInput, required: true, description: "The comment to post." }) },
     resolve: async (query, _root, { input }, ctx) => {
       const comment = await postComment(ctx, input);
       return ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: comment.id } });

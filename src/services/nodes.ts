@@ -1,0 +1,20 @@
+// node(id) and nodes(ids): loads the row through the per-request DataLoaders, applies the same visibility rules as
+// every other read path, and tags the row with its GraphQL type for the Node interface.
+import { brandWithType } from "@pothos/core";
+import type { Context } from "../context.js";
+import type { NodeTypename } from "../loaders/index.js";
+import { isArticleOpenable, isCommentVisible } from "./visibility.js";
+
+function isNodeTypename(ctx: Context, typename: string): typename is NodeTypename {
+  return Object.hasOwn(ctx.loaders, typename);
+}
+
+export async function loadNode(ctx: Context, typename: string, id: string): Promise<object | null> {
+  if (!isNodeTypename(ctx, typename)) return null;
+  const row = await ctx.loaders[typename].load(id);
+  if (!row) return null;
+  if (typename === "Article" && !isArticleOpenable(ctx.viewer, row as { status: string })) return null;
+  if (typename === "Comment" && !isCommentVisible(ctx.viewer, row as { status: string; authorId: string })) return null;
+  brandWithType(row, typename as never);
+  return row;
+}
