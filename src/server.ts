@@ -22,6 +22,8 @@ export interface LedeServer {
   start(port?: number, host?: string): Promise<number>;
   /** Stops accepting, closes sockets, lets in-flight requests finish (up to the grace period), then resolves. */
   stop(): Promise<void>;
+  /** Operations running over WebSockets right now (subscriptions, mostly). */
+  activeSocketOperations(): number;
 }
 
 interface PrebuiltContext {
@@ -65,6 +67,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const httpServer = createServer(yoga);
   const wsServer = new WebSocketServer({ server: httpServer, path: config.graphqlPath });
   const viewers = new WeakMap<object, Account | null>();
+  let activeSocketOperations = 0;
   const wsDisposable = useServer<Record<string, unknown> | undefined, { viewer?: Account | null }>(
     {
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
@@ -98,6 +101,13 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         if (errors.length > 0) return errors;
         return args;
       },
+      // Called once the operation is executing (a subscription is then registered with the pub/sub).
+      onOperation: () => {
+        activeSocketOperations++;
+      },
+      onComplete: () => {
+        activeSocketOperations--;
+      },
     },
     wsServer,
   );
@@ -106,6 +116,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   return {
     yoga,
     httpServer,
+    activeSocketOperations: () => activeSocketOperations,
     start(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
