@@ -16,6 +16,10 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: databaseUrl.default("file:./data/lede.db"),
   REDIS_URL: z.string().url().optional(),
+  PUBSUB_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, "letters, digits, _ . - only (1–64)")
+    .default("lede"),
   GRAPHQL_PATH: z.string().startsWith("/").default("/graphql"),
   GUEST_SESSIONS: boolean.default(true),
   GUEST_SESSION_DAYS: z.coerce.number().int().positive().default(30),
@@ -33,6 +37,8 @@ export interface Config {
   port: number;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefix of every pub/sub channel, so that deployments sharing one Redis do not hear each other. */
+  pubsubNamespace: string;
   graphqlPath: string;
   guestSessions: boolean;
   guestSessionDays: number;
@@ -64,6 +70,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
+    pubsubNamespace: c.PUBSUB_NAMESPACE,
     graphqlPath: c.GRAPHQL_PATH,
     guestSessions: c.GUEST_SESSIONS,
     guestSessionDays: c.GUEST_SESSION_DAYS,

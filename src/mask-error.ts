@@ -27,6 +27,11 @@ function isConnectionFailure(error: unknown): boolean {
   );
 }
 
+function isGraphQLErrorChain(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  return !error.originalError || isGraphQLErrorChain(error.originalError);
+}
+
 export function createErrorMasker(logger: Logger) {
   return (error: unknown): Error => {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
@@ -35,8 +40,10 @@ export function createErrorMasker(logger: Logger) {
         ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
         : original;
     }
-    // Errors graphql-js raises itself (parse, validation, variable coercion) have no originalError.
-    if (error instanceof GraphQLError && !error.originalError) return error;
+    // Errors graphql-js raises itself (parse, validation, variable coercion) are GraphQLErrors all the way down,
+    // and say only what was wrong with the request.
+    if (error instanceof GraphQLError && (!error.originalError || isGraphQLErrorChain(error.originalError)))
+      return error;
     const path = error instanceof GraphQLError ? error.path : undefined;
     const nodes = error instanceof GraphQLError ? error.nodes : undefined;
     if (original instanceof PothosValidationError) {

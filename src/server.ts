@@ -130,12 +130,15 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       stopping ??= (async () => {
         // Stop accepting first, then let the open requests finish; idle keep-alive sockets would hold close() open.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // A keep-alive connection whose request finishes during the drain turns idle: close those as they appear.
         httpServer.closeIdleConnections();
+        const sweep = setInterval(() => httpServer.closeIdleConnections(), 25);
         for (const socket of wsServer.clients) socket.close(1001, "Server shutting down");
         await wsDisposable.dispose();
         const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
         grace.unref();
         await closed;
+        clearInterval(sweep);
         clearTimeout(grace);
         await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await yoga.dispose();

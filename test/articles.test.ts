@@ -22,7 +22,11 @@ describe.skipIf(skipDatabase)("articles", () => {
     expect(article!.bylines).toEqual([{ role: "AUTHOR", person: { id: expect.any(String), name: "Rich Booth" } }]);
     expect(article!.publisher).toMatchObject({ name: "The Independent", kind: "PUBLISHER" });
     expect(article!.section).toEqual({ slug: "world", name: "World" });
-    expect(article!.media.map((m) => m.credit)).toEqual(["Gorm Kallestad / NTB", "AFP via Getty Images", "The Associated Press"]);
+    expect(article!.media.map((m) => m.credit)).toEqual([
+      "Gorm Kallestad / NTB",
+      "AFP via Getty Images",
+      "The Associated Press",
+    ]);
     expect(article!.media[0]!.creditPerson?.name).toBe("Gorm Kallestad");
     expect(article!.media[0]!.creditOrganisation?.name).toBe("NTB");
     expect(article!.media[1]!.creditOrganisation?.name).toBe("AFP");
@@ -56,12 +60,19 @@ describe.skipIf(skipDatabase)("articles", () => {
     const saliences = mentions.map((m) => m.salience);
     expect([...saliences].sort((a, b) => b - a)).toEqual(saliences);
     expect(saliences.every((s) => s >= 0 && s <= 1)).toBe(true);
-    const names = (type: string) => mentions.flatMap((m) => (m.entity.__typename === type ? [(m.entity as { name: string }).name] : []));
-    expect(names("Person")).toEqual(expect.arrayContaining(["Andrei Medvedev", "Brynjulf Risnes", "Yevgeny Prigozhin", "Vladimir Putin"]));
+    const names = (type: string) =>
+      mentions.flatMap((m) => (m.entity.__typename === type ? [(m.entity as { name: string }).name] : []));
+    expect(names("Person")).toEqual(
+      expect.arrayContaining(["Andrei Medvedev", "Brynjulf Risnes", "Yevgeny Prigozhin", "Vladimir Putin"]),
+    );
     expect(names("Organisation")).toEqual(expect.arrayContaining(["Wagner Group", "Gulagu.net"]));
-    expect(names("Place")).toEqual(expect.arrayContaining(["Norway", "Russia", "Oslo", "Ukraine", "Belarus", "Moscow"]));
+    expect(names("Place")).toEqual(
+      expect.arrayContaining(["Norway", "Russia", "Oslo", "Ukraine", "Belarus", "Moscow"]),
+    );
     expect(names("Event").length).toBeGreaterThanOrEqual(5);
-    const medvedevs = mentions.filter((m) => m.entity.__typename === "Person" && /Medvede/.test((m.entity as { name: string }).name));
+    const medvedevs = mentions.filter(
+      (m) => m.entity.__typename === "Person" && /Medvede/.test((m.entity as { name: string }).name),
+    );
     expect(medvedevs).toHaveLength(1);
     const medvedev = medvedevs[0]!.entity as { name: string; alternateNames: string[] };
     expect(medvedev.name).toBe("Andrei Medvedev");
@@ -74,7 +85,9 @@ describe.skipIf(skipDatabase)("articles", () => {
     const byId = await lede.query(`query($id: ID!) { article(id: $id) { slug } }`, { id: article!.id });
     expect(byId).toEqual({ article: { slug: REFERENCE } });
     const both = `query($id: ID!, $slug: String!) { article(id: $id, slug: $slug) { slug } }`;
-    expectErrorCode(await lede.execute(both, { id: article!.id, slug: REFERENCE }), "BAD_USER_INPUT", { document: both });
+    expectErrorCode(await lede.execute(both, { id: article!.id, slug: REFERENCE }), "BAD_USER_INPUT", {
+      document: both,
+    });
     const neither = `{ article { slug } }`;
     expectErrorCode(await lede.execute(neither), "BAD_USER_INPUT", { document: neither });
     expect(await lede.query(ArticleBySlugDocument, { slug: "no-such-article" })).toEqual({ article: null });
@@ -86,7 +99,9 @@ describe.skipIf(skipDatabase)("articles", () => {
     const { articles } = await lede.query(FrontPageDocument, { first: 100, comments: 1 });
     expect(articles.edges.map((e) => e.node.headline).length).toBe(articles.totalCount);
     const slugs = await lede.query(`{ articles(first: 100) { edges { node { slug status } } } }`);
-    const nodes = (slugs as { articles: { edges: { node: { slug: string; status: string } }[] } }).articles.edges.map((e) => e.node);
+    const nodes = (slugs as { articles: { edges: { node: { slug: string; status: string } }[] } }).articles.edges.map(
+      (e) => e.node,
+    );
     expect(nodes.map((n) => n.slug)).not.toContain(draftSlug);
     expect(nodes.every((n) => n.status === "PUBLISHED")).toBe(true);
   });

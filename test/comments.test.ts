@@ -1,6 +1,11 @@
 // Posting comments over HTTP: guest sessions, threads, validation that writes nothing, per-article sequences.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ArticleCommentsDocument, PostCommentDocument, StartGuestSessionDocument, ViewerDocument } from "./generated/graphql.js";
+import {
+  ArticleCommentsDocument,
+  PostCommentDocument,
+  StartGuestSessionDocument,
+  ViewerDocument,
+} from "./generated/graphql.js";
 import { encodeGlobalId } from "../src/global-id.js";
 import { articleId, CLOSED_SLUG, guest, post, REFERENCE_SLUG } from "./support/fixtures.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
@@ -24,7 +29,9 @@ describe.skipIf(skipDatabase)("comments", () => {
     const { viewer } = await lede.query(ViewerDocument, {}, { token: reader.token });
     expect(viewer).toEqual({ id: reader.accountId, displayName: "Ingrid from Tromsø", role: "READER" });
     expect(await lede.query(ViewerDocument, {})).toEqual({ viewer: null });
-    const stored = await lede.db.prisma.apiToken.findFirstOrThrow({ where: { account: { displayName: "Ingrid from Tromsø" } } });
+    const stored = await lede.db.prisma.apiToken.findFirstOrThrow({
+      where: { account: { displayName: "Ingrid from Tromsø" } },
+    });
     expect(stored.tokenHash).not.toContain(reader.token);
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -77,7 +84,11 @@ describe.skipIf(skipDatabase)("comments", () => {
       ["unknown article", { articleId: encodeGlobalId("Article", "missing"), body: "hello" }, "NOT_FOUND"],
       ["malformed article id", { articleId: "???", body: "hello" }, "BAD_USER_INPUT"],
       ["a person's id as article", { articleId: encodeGlobalId("Person", "x"), body: "hello" }, "BAD_USER_INPUT"],
-      ["unknown parent", { articleId: reference, body: "hi", parentId: encodeGlobalId("Comment", "nope") }, "NOT_FOUND"],
+      [
+        "unknown parent",
+        { articleId: reference, body: "hi", parentId: encodeGlobalId("Comment", "nope") },
+        "NOT_FOUND",
+      ],
       [
         "reply to a comment of another article",
         { articleId: otherArticle, body: "hi", parentId: encodeGlobalId("Comment", foreign.id) },
@@ -95,7 +106,9 @@ describe.skipIf(skipDatabase)("comments", () => {
 
   it("asks for a session before posting, and refuses unknown tokens with 401", async () => {
     const input = { articleId: reference, body: "anonymous" };
-    expectErrorCode(await lede.execute(PostCommentDocument, { input }), "UNAUTHENTICATED", { document: PostCommentDocument });
+    expectErrorCode(await lede.execute(PostCommentDocument, { input }), "UNAUTHENTICATED", {
+      document: PostCommentDocument,
+    });
     const response = await lede.fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer lede_not-a-real-token" },
@@ -109,11 +122,16 @@ describe.skipIf(skipDatabase)("comments", () => {
   it("hands out unique, strictly increasing sequence numbers under concurrent posts", async () => {
     const readers = await Promise.all([1, 2, 3, 4].map((n) => guest(lede, `Concurrent ${n}`)));
     const posts = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => post(lede, readers[i % readers.length]!.token, { articleId: reference, body: `burst ${i}` })),
+      Array.from({ length: 24 }, (_, i) =>
+        post(lede, readers[i % readers.length]!.token, { articleId: reference, body: `burst ${i}` }),
+      ),
     );
     const sequences = posts.map((p) => p.sequence);
     expect(new Set(sequences).size).toBe(posts.length);
-    const rows = await lede.db.prisma.comment.findMany({ where: { article: { slug: REFERENCE_SLUG } }, orderBy: { seq: "asc" } });
+    const rows = await lede.db.prisma.comment.findMany({
+      where: { article: { slug: REFERENCE_SLUG } },
+      orderBy: { seq: "asc" },
+    });
     const seqs = rows.map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     const article = await lede.db.prisma.article.findUniqueOrThrow({ where: { slug: REFERENCE_SLUG } });

@@ -5,13 +5,26 @@ import { ConfigError, loadConfig } from "../src/config.js";
 describe("config", () => {
   it("has working defaults for the embedded setup", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ host: "0.0.0.0", port: 4000, databaseUrl: "file:./data/lede.db", graphqlPath: "/graphql" });
+    expect(config).toMatchObject({
+      host: "0.0.0.0",
+      port: 4000,
+      databaseUrl: "file:./data/lede.db",
+      graphqlPath: "/graphql",
+    });
     expect(config.redisUrl).toBeUndefined();
   });
 
   it("reads PostgreSQL URLs and numbers from the environment", () => {
-    const config = loadConfig({ DATABASE_URL: "postgresql://db.internal:5432/lede", PORT: "8080", GUEST_SESSIONS: "off" });
-    expect(config).toMatchObject({ databaseUrl: "postgresql://db.internal:5432/lede", port: 8080, guestSessions: false });
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://db.internal:5432/lede",
+      PORT: "8080",
+      GUEST_SESSIONS: "off",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "postgresql://db.internal:5432/lede",
+      port: 8080,
+      guestSessions: false,
+    });
   });
 
   it.each([

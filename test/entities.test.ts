@@ -1,7 +1,12 @@
 // The entity graph in both directions: person ↔ organisation, event ↔ participants and place, place ↔ events,
 // entity → the articles that mention it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EventDetailDocument, OrganisationMembersDocument, PersonGraphDocument, PlaceDetailDocument } from "./generated/graphql.js";
+import {
+  EventDetailDocument,
+  OrganisationMembersDocument,
+  PersonGraphDocument,
+  PlaceDetailDocument,
+} from "./generated/graphql.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
 describe.skipIf(skipDatabase)("entity graph", () => {
@@ -15,7 +20,11 @@ describe.skipIf(skipDatabase)("entity graph", () => {
 
   it("gives a person's affiliations with dated ranges, events and the articles that mention them", async () => {
     const { person } = await lede.query(PersonGraphDocument, { slug: "andrei-medvedev" });
-    expect(person).toMatchObject({ name: "Andrei Medvedev", alternateNames: ["Andrey Medvedev"], nationality: "Russian" });
+    expect(person).toMatchObject({
+      name: "Andrei Medvedev",
+      alternateNames: ["Andrey Medvedev"],
+      nationality: "Russian",
+    });
     const wagner = person!.affiliations.find((a) => a.organisation.name === "Wagner Group");
     expect(wagner).toMatchObject({
       role: "commander",
@@ -32,7 +41,11 @@ describe.skipIf(skipDatabase)("entity graph", () => {
 
   it("lists an organisation's members, current and former, and its country", async () => {
     const { organisation } = await lede.query(OrganisationMembersDocument, { slug: "wagner-group" });
-    expect(organisation).toMatchObject({ name: "Wagner Group", kind: "PRIVATE_MILITARY_COMPANY", country: { name: "Russia" } });
+    expect(organisation).toMatchObject({
+      name: "Wagner Group",
+      kind: "PRIVATE_MILITARY_COMPANY",
+      country: { name: "Russia" },
+    });
     const members = organisation!.members.edges.map((e) => e.node);
     expect(members.map((m) => m.person.name)).toEqual(expect.arrayContaining(["Andrei Medvedev", "Yevgeny Prigozhin"]));
     expect(organisation!.members.totalCount).toBe(members.length);
@@ -47,7 +60,9 @@ describe.skipIf(skipDatabase)("entity graph", () => {
     expect(event!.end).toMatchObject({ iso: "2023-06-24", precision: "DAY" });
     const actors = event!.participants.map((p) => p.actor.__typename);
     expect(actors).toEqual(expect.arrayContaining(["Person", "Organisation"]));
-    expect(event!.participants.some((p) => p.actor.__typename === "Person" && p.actor.name === "Yevgeny Prigozhin")).toBe(true);
+    expect(
+      event!.participants.some((p) => p.actor.__typename === "Person" && p.actor.name === "Yevgeny Prigozhin"),
+    ).toBe(true);
   });
 
   it("nests places and lists the events at each", async () => {

@@ -54,7 +54,10 @@ describe.skipIf(skipDatabase)("live comments", () => {
   });
 
   it("does not broadcast a premoderated (PENDING) comment to other readers", async () => {
-    await lede.db.prisma.article.update({ where: { slug: "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back" }, data: { commentsPremoderated: true } });
+    await lede.db.prisma.article.update({
+      where: { slug: "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back" },
+      data: { commentsPremoderated: true },
+    });
     const target = await articleId(lede, "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back");
     const author = await guest(lede, "Author");
     const other = await guest(lede, "Other");
@@ -77,7 +80,9 @@ describe.skipIf(skipDatabase)("live comments", () => {
   it("closes the socket with 4403 when connection_init carries an invalid token", async () => {
     const socket = new WebSocket(baseUrl.replace(/^http/, "ws") + "/graphql", "graphql-transport-ws");
     const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
-    socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: "Bearer lede_forged" } })));
+    socket.on("open", () =>
+      socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: "Bearer lede_forged" } })),
+    );
     expect(await closed).toBe(4403);
   });
 

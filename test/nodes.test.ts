@@ -54,11 +54,7 @@ describe.skipIf(skipDatabase)("global ids", () => {
   it("fetches several nodes in the order asked, with null for ids that match nothing", async () => {
     const missing = encodeGlobalId("Person", "no-such-person");
     const { nodes } = await lede.query(NodesByIdsDocument, { ids: [ids.Place!, missing, ids.Article!] });
-    expect(nodes).toEqual([
-      { __typename: "Place", id: ids.Place },
-      null,
-      { __typename: "Article", id: ids.Article },
-    ]);
+    expect(nodes).toEqual([{ __typename: "Place", id: ids.Place }, null, { __typename: "Article", id: ids.Article }]);
   });
 
   it("answers null for a well-formed id of nothing, and BAD_USER_INPUT for malformed ids", async () => {

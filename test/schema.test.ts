@@ -1,12 +1,22 @@
 // The committed SDL is what the code builds, and GraphiQL's docs panel has something to say about everything.
 import { readFileSync } from "node:fs";
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, printSchema } from "graphql";
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  printSchema,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { schema } from "../src/schema/index.js";
 
 describe("schema", () => {
   it("matches the committed schema/schema.graphql (run `npm run generate` after changing the schema)", () => {
-    const committed = printSchema(buildSchema(readFileSync(new URL("../schema/schema.graphql", import.meta.url), "utf8")));
+    const committed = printSchema(
+      buildSchema(readFileSync(new URL("../schema/schema.graphql", import.meta.url), "utf8")),
+    );
     expect(committed).toBe(printSchema(schema));
   });
 
@@ -23,7 +33,8 @@ describe("schema", () => {
           }
         }
       }
-      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      if (isEnumType(type))
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
       if (isUnionType(type) && type.getTypes().length === 0) missing.push(`${type.name} has no members`);
     }
     expect(missing).toEqual([]);

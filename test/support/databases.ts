@@ -19,7 +19,10 @@ export function postgresUrl(database: string): string {
 }
 
 export async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDefaultPostgresUser(ADMIN_POSTGRES_URL), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: withDefaultPostgresUser(ADMIN_POSTGRES_URL),
+    connectionTimeoutMillis: 3000,
+  });
   await client.connect();
   try {
     return await run(client);
@@ -51,7 +54,11 @@ export interface TestDatabase {
 let counter = 0;
 
 /** A private database for one test file, copied from the run's template (empty: `seeded: false`). */
-export async function createTestDatabase(templateUrl: string, emptyTemplateUrl: string, seeded = true): Promise<TestDatabase> {
+export async function createTestDatabase(
+  templateUrl: string,
+  emptyTemplateUrl: string,
+  seeded = true,
+): Promise<TestDatabase> {
   const source = seeded ? templateUrl : emptyTemplateUrl;
   const name = `f${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
   if (source.startsWith("file:")) {

@@ -1,5 +1,10 @@
 // Fixtures that build on each other: a guest reader, an article id, a posted comment.
-import { ArticleBySlugDocument, PostCommentDocument, StartGuestSessionDocument, type PostCommentInput } from "../generated/graphql.js";
+import {
+  ArticleBySlugDocument,
+  PostCommentDocument,
+  StartGuestSessionDocument,
+  type PostCommentInput,
+} from "../generated/graphql.js";
 import type { TestLede } from "./lede.js";
 
 export const REFERENCE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
@@ -7,7 +12,10 @@ export const REFERENCE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed
 export const CLOSED_SLUG = "who-was-yevgeny-prigozhin-what-next-for-wagner";
 export const DRAFT_SLUG = "what-medvedev-case-means-for-russian-deserters";
 
-export async function guest(lede: TestLede, displayName = "Test Reader"): Promise<{ token: string; accountId: string }> {
+export async function guest(
+  lede: TestLede,
+  displayName = "Test Reader",
+): Promise<{ token: string; accountId: string }> {
   const { startGuestSession } = await lede.query(StartGuestSessionDocument, { displayName });
   return { token: startGuestSession.token, accountId: startGuestSession.account.id };
 }

@@ -39,7 +39,11 @@ export interface TestLede {
   clock: TestClock;
   config: Config;
   /** Sends an operation through yoga.fetch and returns the parsed result. */
-  execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, options?: RequestOptions): Promise<ExecutionResult<R>>;
+  execute<R, V>(
+    document: TypedDocumentNode<R, V> | string,
+    variables?: V,
+    options?: RequestOptions,
+  ): Promise<ExecutionResult<R>>;
   /** Like execute, but fails (printing the operation and the response) unless there are data and no errors. */
   query<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, options?: RequestOptions): Promise<R>;
   /** Raw HTTP through yoga.fetch. */
@@ -56,8 +60,17 @@ export function describeFailure(document: unknown, variables: unknown, response:
   return `operation:\n${operation}\nvariables: ${JSON.stringify(variables)}\nresponse: ${JSON.stringify(response, null, 2)}`;
 }
 
-export async function startLede(options: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestLede> {
-  const database: TestDatabase = await createTestDatabase(inject("templateUrl"), inject("emptyTemplateUrl"), options.seeded ?? true);
+export interface StartOptions {
+  seeded?: boolean;
+  env?: Record<string, string>;
+  /** A second instance on the same database (as in a multi-instance deployment); it leaves the database alone on close. */
+  sameDatabaseAs?: TestLede;
+}
+
+export async function startLede(options: StartOptions = {}): Promise<TestLede> {
+  const database: TestDatabase = options.sameDatabaseAs
+    ? { url: options.sameDatabaseAs.config.databaseUrl, drop: async () => {} }
+    : await createTestDatabase(inject("templateUrl"), inject("emptyTemplateUrl"), options.seeded ?? true);
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: database.url,
@@ -67,14 +80,20 @@ export async function startLede(options: { seeded?: boolean; env?: Record<string
     SEED_ON_START: "false",
     MIGRATE_ON_START: "false",
     SHUTDOWN_GRACE_MS: "2000",
+    // test files run in parallel and may share a Redis: each instance group gets channels of its own
+    PUBSUB_NAMESPACE:
+      options.sameDatabaseAs?.config.pubsubNamespace ?? `test-${Math.random().toString(36).slice(2, 10)}`,
     ...options.env,
   });
   const db = await openDatabase(database.url);
   const clock = new TestClock();
-  const app = await createApp(config, { db, clock: clock.now, newId: sequentialIds(), logger: createLogger("silent") });
+  // A second instance gets ids of its own, as a second process would.
+  const newId = sequentialIds(options.sameDatabaseAs ? `t${Math.random().toString(36).slice(2, 6)}` : "t");
+  const app = await createApp(config, { db, clock: clock.now, newId, logger: createLogger("silent") });
   const yoga = app.server.yoga;
 
-  const fetchLede = (path: string, init: RequestInit = {}) => Promise.resolve(yoga.fetch(new URL(path, "http://lede.test"), init));
+  const fetchLede = (path: string, init: RequestInit = {}) =>
+    Promise.resolve(yoga.fetch(new URL(path, "http://lede.test"), init));
 
   async function execute<R, V>(document: TypedDocumentNode<R, V> | string, variables?: V, opts: RequestOptions = {}) {
     const response = await fetchLede(config.graphqlPath, {
@@ -125,9 +144,15 @@ export async function startLede(options: { seeded?: boolean; env?: Record<string
 }
 
 /** Fails with the operation and response printed unless the result has exactly one error with this code. */
-export function expectErrorCode(result: ExecutionResult<unknown>, code: string, context: { document: unknown; variables?: unknown }): void {
+export function expectErrorCode(
+  result: ExecutionResult<unknown>,
+  code: string,
+  context: { document: unknown; variables?: unknown },
+): void {
   const codes = (result.errors ?? []).map((e) => e.extensions?.code);
   if (codes.length === 0 || !codes.every((c) => c === code)) {
-    throw new Error(`expected error code ${code}, got ${JSON.stringify(codes)}\n${describeFailure(context.document, context.variables, result)}`);
+    throw new Error(
+      `expected error code ${code}, got ${JSON.stringify(codes)}\n${describeFailure(context.document, context.variables, result)}`,
+    );
   }
 }

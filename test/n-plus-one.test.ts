@@ -1,0 +1,56 @@
+// The front page (articles → bylines → person, publisher, mentions → entity, comments → author, replies → author)
+// costs the same number of SQL statements for 5 articles as for 50.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FrontPageDocument } from "./generated/graphql.js";
+import { addSyntheticArticles } from "./support/corpus.js";
+import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+
+describe.skipIf(skipDatabase)("SQL statements per query", () => {
+  let lede: TestLede;
+  beforeAll(async () => {
+    lede = await startLede();
+    await addSyntheticArticles(lede.db.prisma, 60);
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("stays flat for the nested front page from first:5 to first:50", async () => {
+    const measure = async (first: number) => {
+      const { result, statements, sql } = await lede.countStatements(() =>
+        lede.query(FrontPageDocument, { first, comments: 5 }),
+      );
+      expect(result.articles.edges).toHaveLength(first);
+      expect(
+        result.articles.edges.some((e) => e.node.comments.edges.some((c) => c.node.replies.edges.length > 0)),
+      ).toBe(true);
+      return { statements, sql };
+    };
+    await measure(5); // warm: nothing cached may change the count, but keep the first run out of the comparison
+    const small = await measure(5);
+    const large = await measure(50);
+    console.log(
+      `[${provider}] front page: ${small.statements} SQL statements for first:5, ${large.statements} for first:50`,
+    );
+    expect(large.statements, `first:50 ran:\n${large.sql.join("\n")}`).toBe(small.statements);
+    // A ceiling against regressions; issue 8 (P3) is about bringing it lower.
+    expect(small.statements, small.sql.join("\n")).toBeLessThanOrEqual(16);
+  });
+
+  it("stays flat for the entity pages and node lookups", async () => {
+    const entityPage = `query($first: Int!) {
+      people(first: $first) { totalCount edges { node { name alternateNames affiliations { organisation { name } }
+        participations { event { name place { name } } actor { __typename } }
+        mentionedIn(first: 3) { totalCount edges { node { salience article { headline publisher { name } } } } } } } }
+      organisations(first: $first) { edges { node { name country { name } members(first: 5) { totalCount edges { node { person { name } } } } } } }
+      events(first: $first) { edges { node { name place { name parent { name } } participants { actor { ... on Person { name } ... on Organisation { name } } } } } }
+      places(first: $first) { edges { node { name parent { name } children { name } events(first: 3) { totalCount } } } }
+    }`;
+    const small = await lede.countStatements(() => lede.query(entityPage, { first: 2 }));
+    const large = await lede.countStatements(() => lede.query(entityPage, { first: 20 }));
+    console.log(
+      `[${provider}] entity pages: ${small.statements} statements for first:2, ${large.statements} for first:20`,
+    );
+    expect(large.statements, large.sql.join("\n")).toBe(small.statements);
+  });
+});

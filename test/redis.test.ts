@@ -1,0 +1,54 @@
+// With REDIS_URL, comment events travel between instances: a subscriber on one instance hears a post on another.
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CommentAddedDocument } from "./generated/graphql.js";
+import { articleId, guest, post } from "./support/fixtures.js";
+import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { subscribe, until, wsClient } from "./support/ws.js";
+
+const REDIS_URL = process.env.LEDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function redisAvailable(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+const available = await redisAvailable();
+if (!available && process.env.REQUIRE_SERVICES === "1") throw new Error(`Redis is not reachable at ${REDIS_URL}`);
+
+describe.skipIf(skipDatabase || !available)("two instances over Redis", () => {
+  let a: TestLede;
+  let b: TestLede;
+  beforeAll(async () => {
+    a = await startLede({ env: { REDIS_URL } });
+    b = await startLede({ env: { REDIS_URL }, sameDatabaseAs: a });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it("delivers a comment posted on instance B to a subscriber on instance A", async () => {
+    const baseUrlA = await a.listen();
+    const reference = await articleId(a);
+    const reader = await guest(b, "Poster on B");
+    const client = wsClient(baseUrlA);
+    try {
+      const feed = await subscribe(a, client, CommentAddedDocument, { articleId: reference });
+      const posted = await post(b, reader.token, { articleId: reference, body: "Sent via B" });
+      await until(() => feed.results.length > 0, "the event to cross Redis");
+      expect(feed.errors).toEqual([]);
+      expect(feed.results.map((r) => r.commentAdded.id)).toEqual([posted.id]);
+    } finally {
+      await client.dispose();
+    }
+  });
+});

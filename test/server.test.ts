@@ -1,0 +1,140 @@
+// The HTTP surface around GraphQL: health, readiness, GraphiQL, GET queries, and errors that never leak internals.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { openDatabase } from "../src/db.js";
+import { createLogger } from "../src/logger.js";
+import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+
+describe.skipIf(skipDatabase)("HTTP server", () => {
+  let lede: TestLede;
+  beforeAll(async () => {
+    lede = await startLede();
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("answers /health and /ready while the database answers", async () => {
+    expect((await lede.fetch("/health")).status).toBe(200);
+    expect((await lede.fetch("/ready")).status).toBe(200);
+  });
+
+  it("serves GraphiQL from the server itself, opening on the reference story", async () => {
+    const response = await lede.fetch("/graphql", { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toMatch(/GraphiQL/i);
+    expect(html).toContain("ex-wagner-commander-norway-refused-asylum-allowed-to-stay");
+    // no script or stylesheet from a CDN: analysts behind a firewall (and these machines) have no internet
+    const external = [...html.matchAll(/(?:src|href)=["'](https?:\/\/[^"']+)/g)].map((m) => m[1]);
+    expect(external).toEqual([]);
+  });
+
+  it("answers queries sent with GET", async () => {
+    const response = await lede.fetch(`/graphql?query=${encodeURIComponent("{ sections { slug } }")}`, {
+      headers: { accept: "application/graphql-response+json" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { sections: [{ slug: "world" }] } });
+  });
+
+  it("answers malformed requests with a 4xx and a plain message, never a stack", async () => {
+    // GraphQL over HTTP: with the graphql-response+json media type, a request that cannot run is a 4xx.
+    const headers = { "content-type": "application/json", accept: "application/graphql-response+json" };
+    const cases: RequestInit[] = [
+      { method: "POST", headers, body: "{not json" },
+      { method: "POST", headers, body: JSON.stringify({ query: 42 }) },
+      { method: "POST", headers, body: JSON.stringify({ query: "{ nope }" }) },
+      { method: "POST", headers, body: JSON.stringify({ query: "{" }) },
+      {
+        method: "POST",
+        headers,
+        body: JSON.stringify({
+          query: "query($n: Int!) { articles(first: $n) { totalCount } }",
+          variables: { n: "ten" },
+        }),
+      },
+    ];
+    for (const init of cases) {
+      const response = await lede.fetch("/graphql", init);
+      const text = await response.text();
+      expect(response.status, text).toBeGreaterThanOrEqual(400);
+      expect(response.status, text).toBeLessThan(500);
+      expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+    }
+  });
+});
+
+describe("when the database is unreachable", () => {
+  it("reports /ready 503 and answers queries with SERVICE_UNAVAILABLE, not a 500", async () => {
+    // A real PostgreSQL client pointed at a port where nothing listens.
+    const url = "postgresql://lede@127.0.0.1:1/unreachable";
+    const db = await openDatabase(url);
+    const config = loadConfig({
+      DATABASE_URL: url,
+      LOG_LEVEL: "silent",
+      SEED_ON_START: "false",
+      MIGRATE_ON_START: "false",
+    });
+    const app = await createApp(config, { db, logger: createLogger("silent") });
+    try {
+      const yoga = app.server.yoga;
+      expect((await yoga.fetch("http://lede.test/health")).status).toBe(200);
+      expect((await yoga.fetch("http://lede.test/ready")).status).toBe(503);
+      const response = await yoga.fetch("http://lede.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ sections { slug } }" }),
+      });
+      expect(response.status).toBeLessThan(500);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(["SERVICE_UNAVAILABLE"]);
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|prisma/i);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});
+
+describe.skipIf(skipDatabase)("graceful shutdown", () => {
+  it("lets a request that is in flight finish, then refuses new connections", async () => {
+    const { request } = await import("node:http");
+    const lede = await startLede();
+    try {
+      const baseUrl = new URL(await lede.listen());
+      const body = JSON.stringify({ query: "{ sections { slug } }" });
+      // Send the headers and half the body, stop the server, then send the rest.
+      const inFlight = request({
+        host: baseUrl.hostname,
+        port: baseUrl.port,
+        path: "/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      });
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        inFlight.on("response", (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        inFlight.on("error", reject);
+      });
+      inFlight.write(body.slice(0, 10));
+      await new Promise((r) => setTimeout(r, 50));
+      const stopped = lede.app.server.stop();
+      await new Promise((r) => setTimeout(r, 50));
+      inFlight.end(body.slice(10));
+      expect(await response).toEqual({
+        status: 200,
+        text: JSON.stringify({ data: { sections: [{ slug: "world" }] } }),
+      });
+      await stopped;
+      await expect(fetch(`${baseUrl.origin}/health`)).rejects.toThrow();
+    } finally {
+      await lede.close();
+    }
+  });
+});
