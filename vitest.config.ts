@@ -16,6 +16,7 @@ export default defineConfig({
   // our own files, and graphql-js refuses to mix two copies. One copy for everyone:
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       { extends: true, test: { ...shared, name: "sqlite", env: { LEDE_TEST_DB: "sqlite" } } },
       { extends: true, test: { ...shared, name: "postgresql", env: { LEDE_TEST_DB: "postgresql" } } },
