@@ -39,7 +39,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const report = await seedDatabase(db.prisma);
       logger.info("seeded an empty database", { rows: report.created });
     }
-    pubsub = createLedePubSub({ redisUrl: config.redisUrl, namespace: config.pubsubNamespace });
+    pubsub = createLedePubSub({ redisUrl: config.redisUrl, namespace: config.pubsubNamespace, logger });
     const deps: AppDeps = {
       config,
       db,

@@ -10,6 +10,17 @@ const databaseUrl = z
   .string()
   .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), "must start with file:, postgres:// or postgresql://");
 
+/** A comma-separated list of words or phrases, matched case-insensitively as whole words. */
+const wordList = z
+  .string()
+  .default("")
+  .transform((list) =>
+    list
+      .split(",")
+      .map((word) => word.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -27,6 +38,21 @@ const schema = z.object({
   MIGRATE_ON_START: boolean.default(true),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info", "debug"]).default("info"),
+  COMMENT_RATE_LIMIT_MS: z.coerce.number().int().nonnegative().default(3000),
+  COMMENT_EDIT_WINDOW_MINUTES: z.coerce.number().int().nonnegative().default(15),
+  PREMODERATE_NEW_ACCOUNTS_HOURS: z.coerce.number().nonnegative().default(0),
+  BANNED_WORDS: wordList,
+  SUSPECT_WORDS: wordList,
+  MAX_LINKS: z.coerce.number().int().nonnegative().default(2),
+  FLAGS_TO_PENDING: z.coerce.number().int().positive().default(3),
+  WS_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
+  WS_MAX_FRAME_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  WS_KEEPALIVE_MS: z.coerce.number().int().nonnegative().default(15_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -46,6 +72,23 @@ export interface Config {
   migrateOnStart: boolean;
   shutdownGraceMs: number;
   logLevel: "silent" | "error" | "warn" | "info" | "debug";
+  comments: {
+    /** Minimum time between two comments of one account; 0 turns the limit off. */
+    rateLimitMs: number;
+    editWindowMs: number;
+    /** Accounts younger than this have their comments held for review; 0 turns it off. */
+    premoderateNewAccountsMs: number;
+    bannedWords: string[];
+    suspectWords: string[];
+    maxLinks: number;
+    flagsToPending: number;
+  };
+  ws: {
+    initTimeoutMs: number;
+    maxSubscriptions: number;
+    maxFrameBytes: number;
+    keepAliveMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -78,5 +121,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: c.MIGRATE_ON_START,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     logLevel: c.LOG_LEVEL,
+    comments: {
+      rateLimitMs: c.COMMENT_RATE_LIMIT_MS,
+      editWindowMs: c.COMMENT_EDIT_WINDOW_MINUTES * 60_000,
+      premoderateNewAccountsMs: c.PREMODERATE_NEW_ACCOUNTS_HOURS * 3_600_000,
+      bannedWords: c.BANNED_WORDS,
+      suspectWords: c.SUSPECT_WORDS,
+      maxLinks: c.MAX_LINKS,
+      flagsToPending: c.FLAGS_TO_PENDING,
+    },
+    ws: {
+      initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
+      maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,
+      maxFrameBytes: c.WS_MAX_FRAME_BYTES,
+      keepAliveMs: c.WS_KEEPALIVE_MS,
+    },
   };
 }

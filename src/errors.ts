@@ -9,6 +9,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "CONFLICT"
   | "RATE_LIMITED"
+  | "LIMIT_EXCEEDED"
   | "SERVICE_UNAVAILABLE";
 
 export class LedeError extends GraphQLError {
@@ -39,6 +40,25 @@ export class UnauthenticatedError extends LedeError {
 export class ForbiddenError extends LedeError {
   constructor(message: string) {
     super("FORBIDDEN", message);
+  }
+}
+
+export class RateLimitedError extends LedeError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super("RATE_LIMITED", message, { retryAfter: retryAfterSeconds });
+  }
+}
+
+/** A fixed limit of the server (not a rate): `limit` names it, so a client knows which setting it hit. */
+export class LimitExceededError extends LedeError {
+  constructor(message: string, limit: string, value: number) {
+    super("LIMIT_EXCEEDED", message, { limit, value });
+  }
+}
+
+export class ConflictError extends LedeError {
+  constructor(message: string, field?: string) {
+    super("CONFLICT", message, field ? { field } : {});
   }
 }
 

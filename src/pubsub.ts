@@ -1,28 +1,27 @@
 // Typed pub/sub topics in one place. In one process events travel in memory; with REDIS_URL they travel through
 // Redis (yoga's createPubSub over @graphql-yoga/redis-event-target) so that a comment posted on one instance
 // reaches subscribers on every instance. Every channel carries a namespace, so that several deployments (or test
-// runs) can share one Redis without hearing each other.
+// runs) can share one Redis without hearing each other. A Redis outage never throws: publishing is best effort,
+// and live streams fill what they missed from the event log.
 import { createPubSub } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
-
-/** What is published when a comment is written; subscribers load the comment themselves (with their visibility). */
-export interface CommentAddedEvent {
-  commentId: string;
-  articleId: string;
-  seq: number;
-  status: string;
-  authorId: string;
-}
+import type { CommentEventMessage } from "./services/comment-events.js";
+import type { Logger } from "./logger.js";
 
 export interface Topics {
-  "comment:added": CommentAddedEvent;
+  /** Every change to a comment, keyed by article id. */
+  "comment:event": CommentEventMessage;
+  /** The same events for the moderators' stream, keyed by "all". */
+  "moderation:event": CommentEventMessage;
 }
 
 export interface LedePubSub {
-  /** Publishes to everyone following `id` (an article id) on `topic`. */
   publish<T extends keyof Topics>(topic: T, id: string, payload: Topics[T]): void;
+  /** Starts listening when first iterated (call next() once to register). */
   subscribe<T extends keyof Topics>(topic: T, id: string): AsyncIterable<Topics[T]>;
+  /** Resolves once a registered listener of `topic`/`id` will receive what is published from now on. */
+  ready<T extends keyof Topics>(topic: T, id: string): Promise<void>;
 }
 
 export interface PubSubHandle {
@@ -32,35 +31,76 @@ export interface PubSubHandle {
 
 type YogaTopics = { [T in keyof Topics]: [id: string, payload: Topics[T]] };
 
-export function createLedePubSub(options: { redisUrl?: string; namespace: string }): PubSubHandle {
-  const { redisUrl, namespace } = options;
-  let close = async () => {};
-  let yogaPubSub;
+/** Lets a command fail quietly (logged) instead of as an unhandled rejection, which would end the process. */
+function quiet(
+  client: Redis,
+  logger: Logger,
+  track?: (command: string, channel: string, done: Promise<unknown>) => void,
+): Redis {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== "publish" && property !== "subscribe" && property !== "unsubscribe") return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((error: unknown) => {
+          logger.warn("redis command failed", { command: String(property), error: String(error) });
+        });
+        track?.(property, String(args[0]), result);
+        return result;
+      };
+    },
+  });
+}
+
+export function createLedePubSub(options: { redisUrl?: string; namespace: string; logger: Logger }): PubSubHandle {
+  const { redisUrl, namespace, logger } = options;
+  const channel = (topic: string, id: string) => `${topic}:${namespace}:${id}`;
   if (!redisUrl) {
-    yogaPubSub = createPubSub<YogaTopics>();
-  } else {
-    // ioredis reconnects by itself; fail a publish fast while Redis is away rather than queueing it forever.
-    const redisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: true };
-    const publishClient = new Redis(redisUrl, redisOptions);
-    const subscribeClient = new Redis(redisUrl, redisOptions);
-    // Without listeners ioredis reports connection errors as unhandled; a Redis outage must not take Lede down.
-    publishClient.on("error", () => {});
-    subscribeClient.on("error", () => {});
-    yogaPubSub = createPubSub<YogaTopics>({
-      eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) as never,
-    });
-    close = async () => {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
+    const memory = createPubSub<YogaTopics>();
+    return {
+      pubsub: {
+        publish: (topic, id, payload) => memory.publish(topic, `${namespace}:${id}`, payload as never),
+        subscribe: (topic, id) => subscribeTo(memory, topic, `${namespace}:${id}`),
+        ready: async () => {},
+      },
+      close: async () => {},
     };
   }
-  const pubsub = yogaPubSub;
+  // ioredis reconnects (and resubscribes) by itself; while Redis is away a publish fails fast instead of queueing.
+  const redisOptions = { maxRetriesPerRequest: 1, enableOfflineQueue: true };
+  const publishClient = new Redis(redisUrl, redisOptions);
+  const subscribeClient = new Redis(redisUrl, redisOptions);
+  publishClient.on("error", () => {});
+  subscribeClient.on("error", () => {});
+  const subscribed = new Map<string, Promise<unknown>>();
+  const remote = createPubSub<YogaTopics>({
+    eventTarget: createRedisEventTarget({
+      publishClient: quiet(publishClient, logger),
+      subscribeClient: quiet(subscribeClient, logger, (command, name, done) => {
+        if (command === "subscribe") subscribed.set(name, done);
+        else if (command === "unsubscribe") subscribed.delete(name);
+      }),
+    }) as never,
+  });
   return {
     pubsub: {
-      publish: (topic, id, payload) => pubsub.publish(topic, `${namespace}:${id}`, payload as never),
-      subscribe: (topic, id) =>
-        (pubsub.subscribe as (t: string, i: string) => AsyncIterable<never>)(topic, `${namespace}:${id}`),
+      publish: (topic, id, payload) => remote.publish(topic, `${namespace}:${id}`, payload as never),
+      subscribe: (topic, id) => subscribeTo(remote, topic, `${namespace}:${id}`),
+      ready: async (topic, id) => {
+        await subscribed.get(channel(topic, id));
+      },
     },
-    close: () => close(),
+    async close() {
+      publishClient.disconnect();
+      subscribeClient.disconnect();
+    },
   };
+}
+
+function subscribeTo(
+  pubsub: ReturnType<typeof createPubSub<YogaTopics>>,
+  topic: string,
+  id: string,
+): AsyncIterable<never> {
+  return (pubsub.subscribe as (t: string, i: string) => AsyncIterable<never>)(topic, id);
 }

@@ -12,6 +12,7 @@ import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
 import { EXAMPLE_QUERY } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
+import { LimitExceededError } from "./errors.js";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
 
@@ -58,18 +59,26 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       const auth = await authenticate(deps.db.prisma, request.headers.get("authorization"), deps.clock());
       if (auth.kind === "invalid") throw invalidTokenError();
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
-        longLived: false,
+        // a subscription over Server-Sent Events lives as long as the stream: no DataLoader cache
+        longLived: request.headers.get("accept")?.includes("text/event-stream") ?? false,
         requestId: request.headers.get("x-request-id") ?? undefined,
       });
     },
   });
 
   const httpServer = createServer(yoga);
-  const wsServer = new WebSocketServer({ server: httpServer, path: config.graphqlPath });
+  // Frames over the limit make ws close the socket with 1009 (message too big) before anything parses them.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: config.graphqlPath,
+    maxPayload: config.ws.maxFrameBytes,
+  });
   const viewers = new WeakMap<object, Account | null>();
   let activeSocketOperations = 0;
+  const operationsBySocket = new WeakMap<object, Set<string>>();
   const wsDisposable = useServer<Record<string, unknown> | undefined, { viewer?: Account | null }>(
     {
+      connectionInitWaitTimeout: config.ws.initTimeoutMs,
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
       onConnect: async (ctx) => {
@@ -80,7 +89,18 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         viewers.set(ctx.extra, auth.kind === "account" ? auth.account : null);
         return true;
       },
-      onSubscribe: async (ctx, _id, params) => {
+      onSubscribe: async (ctx, id, params) => {
+        const operations = operationsBySocket.get(ctx.extra) ?? new Set<string>();
+        operationsBySocket.set(ctx.extra, operations);
+        if (operations.size >= config.ws.maxSubscriptions) {
+          return [
+            new LimitExceededError(
+              `At most ${config.ws.maxSubscriptions} operations may run at once on one connection`,
+              "WS_MAX_SUBSCRIPTIONS",
+              config.ws.maxSubscriptions,
+            ),
+          ];
+        }
         const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, { longLived: true });
         const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
         let document;
@@ -99,18 +119,40 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         };
         const errors = enveloped.validate(args.schema, args.document);
         if (errors.length > 0) return errors;
+        operations.add(id);
         return args;
       },
       // Called once the operation is executing (a subscription is then registered with the pub/sub).
-      onOperation: () => {
-        activeSocketOperations++;
+      onOperation: (ctx, id) => {
+        if (operationsBySocket.get(ctx.extra)?.has(id)) activeSocketOperations++;
       },
-      onComplete: () => {
-        activeSocketOperations--;
+      onComplete: (ctx, id) => {
+        if (operationsBySocket.get(ctx.extra)?.delete(id)) activeSocketOperations--;
       },
     },
     wsServer,
   );
+
+  // Keep-alive: ping every socket; one that has not answered the previous ping is gone, and is dropped.
+  const alive = new WeakMap<object, boolean>();
+  wsServer.on("connection", (socket) => {
+    alive.set(socket, true);
+    socket.on("pong", () => alive.set(socket, true));
+  });
+  const keepAlive =
+    config.ws.keepAliveMs > 0
+      ? setInterval(() => {
+          for (const socket of wsServer.clients) {
+            if (alive.get(socket) === false) {
+              socket.terminate();
+              continue;
+            }
+            alive.set(socket, false);
+            socket.ping();
+          }
+        }, config.ws.keepAliveMs)
+      : undefined;
+  keepAlive?.unref();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -128,6 +170,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     },
     stop() {
       stopping ??= (async () => {
+        clearInterval(keepAlive);
         // Stop accepting first, then let the open requests finish; idle keep-alive sockets would hold close() open.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         // A keep-alive connection whose request finishes during the drain turns idle: close those as they appear.

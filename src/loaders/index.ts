@@ -4,6 +4,7 @@
 import DataLoader from "dataloader";
 import type { Prisma } from "../db.js";
 import type { Account, Article, Comment, Event, Organisation, Person, Place } from "../generated/prisma/client.js";
+import type { ReactionKind } from "../generated/prisma/enums.js";
 
 export interface NodeRows {
   Article: Article;
@@ -17,7 +18,16 @@ export interface NodeRows {
 
 export type NodeTypename = keyof NodeRows;
 
-export type Loaders = { [K in NodeTypename]: DataLoader<string, NodeRows[K] | null> };
+export interface ReactionCount {
+  kind: ReactionKind;
+  count: number;
+}
+
+export interface Loaders {
+  nodes: { [K in NodeTypename]: DataLoader<string, NodeRows[K] | null> };
+  /** Reaction counts by kind for many comments in one GROUP BY: a per-kind summary Prisma relations cannot select. */
+  reactionCounts: DataLoader<string, ReactionCount[]>;
+}
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -27,7 +37,7 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
 export function createLoaders(prisma: Prisma, options: { cache: boolean }): Loaders {
   const make = <T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => byId(ids, await find([...ids])), { cache: options.cache });
-  return {
+  const nodes = {
     Article: make((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
     Person: make((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
     Organisation: make((ids) => prisma.organisation.findMany({ where: { id: { in: ids } } })),
@@ -36,4 +46,24 @@ export function createLoaders(prisma: Prisma, options: { cache: boolean }): Load
     Comment: make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
     Account: make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
   };
+  const reactionCounts = new DataLoader<string, ReactionCount[]>(
+    async (commentIds) => {
+      const groups = await prisma.reaction.groupBy({
+        by: ["commentId", "kind"],
+        where: { commentId: { in: [...commentIds] } },
+        _count: { _all: true },
+      });
+      const byComment = new Map<string, ReactionCount[]>();
+      for (const group of groups) {
+        const list = byComment.get(group.commentId) ?? [];
+        list.push({ kind: group.kind, count: group._count._all });
+        byComment.set(group.commentId, list);
+      }
+      return commentIds.map((id) =>
+        (byComment.get(id) ?? []).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind)),
+      );
+    },
+    { cache: options.cache },
+  );
+  return { nodes, reactionCounts };
 }

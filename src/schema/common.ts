@@ -13,7 +13,7 @@ import {
 } from "../generated/prisma/enums.js";
 
 /** A Prisma enum as a GraphQL enum, with every value described (TypeScript insists on each one). */
-function describedEnum<const E extends Record<string, string>>(
+export function describedEnum<const E extends Record<string, string>>(
   name: string,
   description: string,
   _values: E,

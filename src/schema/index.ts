@@ -12,7 +12,8 @@ import "./organisation/index.js";
 import "./event/index.js";
 import "./place/index.js";
 import "./account/index.js";
-import "./comment/index.js";
+import "./comment/types.js";
+import "./comment/operations.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });

@@ -302,12 +302,15 @@ export async function seedDatabase(
         );
 
         const depthOf = new Map<string, number>();
+        const rootOf = new Map<string, string>();
         let seq = 0;
         for (const c of [...a.thread].sort((x, y) => x.at.localeCompare(y.at))) {
           seq++;
           const depth = c.replyTo ? (depthOf.get(c.replyTo) ?? 0) + 1 : 0;
           depthOf.set(c.key, depth);
           const commentId = id("comment", c.key);
+          const rootId = c.replyTo ? (rootOf.get(c.replyTo) ?? id("comment", c.replyTo)) : null;
+          rootOf.set(c.key, rootId ?? commentId);
           const at = new Date(c.at);
           const commentSeq = seq;
           await put(
@@ -322,9 +325,24 @@ export async function seedDatabase(
                   body: c.body,
                   status: "VISIBLE",
                   depth,
+                  rootId,
                   seq: commentSeq,
                   createdAt: at,
                   updatedAt: at,
+                  // the event log starts with the seeded comments, so a stream can be replayed from its start
+                  events: {
+                    create: {
+                      id: id("comment-event", c.key),
+                      articleId: rowId,
+                      seq: commentSeq,
+                      kind: "ADDED",
+                      threadId: rootId ?? commentId,
+                      authorId: id("account", c.author),
+                      status: "VISIBLE",
+                      createdAt: at,
+                      updatedAt: at,
+                    },
+                  },
                 },
               }),
             commentId,
@@ -332,7 +350,7 @@ export async function seedDatabase(
         }
         await tx.article.updateMany({
           where: { id: rowId, lastCommentSeq: { lt: seq } },
-          data: { lastCommentSeq: seq },
+          data: { lastCommentSeq: seq, lastEventSeq: seq },
         });
       }
       return { created, total };

@@ -1,91 +1,248 @@
-// Comment rules: who may post where, what a body may contain, and the per-article sequence that live streams resume
-// from. Every write happens in one transaction, so a rejected post leaves no row behind.
+// Posting, editing and deleting comments. Each write is one transaction that also appends to the comment event log;
+// events are published only after the commit, and a rejected write leaves no row behind.
 import type { Context } from "../context.js";
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "../errors.js";
-import type { Comment } from "../generated/prisma/client.js";
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "../errors.js";
+import type { Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
-import { hasControlCharacters } from "./text.js";
-import { isArticleOpenable, isCommentVisible } from "./visibility.js";
-
-export const MAX_COMMENT_LENGTH = 5000;
+import { requireViewer } from "./authz.js";
+import { publishCommentEvents, recordCommentEvent, type CommentEventMessage } from "./comment-events.js";
+import { normaliseCommentBody } from "./comment-text.js";
+import { assessComment, recordDecision } from "./moderation.js";
+import { canModerate, isArticleOpenable, isCommentVisible } from "./visibility.js";
 
 export interface PostCommentInput {
   articleId: string;
   body: string;
   parentId?: string | null;
+  clientMutationId?: string | null;
 }
 
-export function normaliseCommentBody(raw: string): string {
-  const body = raw.replace(/\r\n?/g, "\n").trim();
-  if (body.length === 0) throw new BadUserInputError("A comment needs some text", "body");
-  if (body.length > MAX_COMMENT_LENGTH) {
-    throw new BadUserInputError(`A comment may be at most ${MAX_COMMENT_LENGTH} characters`, "body");
+// Concurrent posts queue on the article row: give them room rather than failing at Prisma's 2 s default.
+const TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+function checkClientMutationId(id: string | null | undefined): string | null {
+  if (id == null) return null;
+  if (id.length === 0 || id.length > 100 || !/^[\x21-\x7e]+$/.test(id)) {
+    throw new BadUserInputError("clientMutationId must be 1–100 printable ASCII characters", "clientMutationId");
   }
-  if (hasControlCharacters(body)) throw new BadUserInputError("A comment may not contain control characters", "body");
-  return body;
+  return id;
+}
+
+async function findRetry(
+  ctx: Context,
+  authorId: string,
+  clientMutationId: string,
+  articleId: string,
+  body: string,
+): Promise<Comment | null> {
+  const existing = await ctx.prisma.comment.findUnique({
+    where: { authorId_clientMutationId: { authorId, clientMutationId } },
+  });
+  if (!existing) return null;
+  if (existing.articleId !== articleId || (existing.body !== body && existing.status !== "REMOVED")) {
+    throw new ConflictError("That clientMutationId was already used for a different comment", "clientMutationId");
+  }
+  return existing;
+}
+
+async function takeRateLimitSlot(tx: P.TransactionClient, ctx: Context, accountId: string, now: Date): Promise<void> {
+  const interval = ctx.config.comments.rateLimitMs;
+  if (interval <= 0) return;
+  // A conditional update: atomic across requests and instances, and it leaves the slot untouched when refused.
+  const { count } = await tx.account.updateMany({
+    where: {
+      id: accountId,
+      OR: [{ lastCommentAt: null }, { lastCommentAt: { lte: new Date(now.getTime() - interval) } }],
+    },
+    data: { lastCommentAt: now },
+  });
+  if (count > 0) return;
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { lastCommentAt: true } });
+  const waitMs = (account.lastCommentAt?.getTime() ?? 0) + interval - now.getTime();
+  const retryAfter = Math.max(1, Math.ceil(waitMs / 1000));
+  throw new RateLimitedError(`You are commenting too fast; try again in ${retryAfter} s`, retryAfter);
 }
 
 export async function postComment(ctx: Context, input: PostCommentInput): Promise<Comment> {
-  const viewer = ctx.viewer;
-  if (!viewer) throw new UnauthenticatedError("Start a guest session or sign in to comment");
+  const viewer = requireViewer(ctx, "comment");
   const articleId = decodeGlobalIdOf(input.articleId, "Article", "articleId");
   const parentId = input.parentId ? decodeGlobalIdOf(input.parentId, "Comment", "parentId") : null;
+  const clientMutationId = checkClientMutationId(input.clientMutationId);
+  const body = normaliseCommentBody(input.body);
+  if (clientMutationId) {
+    const retry = await findRetry(ctx, viewer.id, clientMutationId, articleId, body);
+    if (retry) return retry;
+  }
+  const now = ctx.clock();
+  const events: CommentEventMessage[] = [];
+  let comment: Comment;
+  try {
+    comment = await ctx.prisma.$transaction(async (tx) => {
+      const article = await tx.article.findUnique({
+        where: { id: articleId },
+        select: { status: true, commentsEnabled: true, commentsCloseAt: true, commentsPremoderated: true },
+      });
+      if (!article || !isArticleOpenable(viewer, article)) throw new NotFoundError("Article", input.articleId);
+      if (article.status !== "PUBLISHED" || !article.commentsEnabled)
+        throw new ForbiddenError("Comments are not open on this article");
+      if (article.commentsCloseAt && article.commentsCloseAt <= now)
+        throw new ForbiddenError("Comments on this article have closed");
+      let parent: Pick<Comment, "id" | "articleId" | "rootId" | "depth" | "status"> | null = null;
+      if (parentId) {
+        parent = await tx.comment.findUnique({
+          where: { id: parentId },
+          select: { id: true, articleId: true, rootId: true, depth: true, status: true, authorId: true },
+        });
+        if (!parent || !isCommentVisible(viewer, parent as Comment))
+          throw new NotFoundError("Comment", input.parentId!);
+        if (parent.articleId !== articleId)
+          throw new BadUserInputError("parentId is a comment on another article", "parentId");
+        if (parent.status !== "VISIBLE")
+          throw new BadUserInputError("You can only reply to a visible comment", "parentId");
+      }
+      await takeRateLimitSlot(tx, ctx, viewer.id, now);
+      const assessment = assessComment({
+        body,
+        articlePremoderated: article.commentsPremoderated,
+        author: viewer,
+        now,
+        rules: ctx.config.comments,
+      });
+      // The row lock (PostgreSQL) or the write lock (SQLite) taken here orders concurrent posts, so sequences are
+      // unique and strictly increasing per article; @@unique([articleId, seq]) backs that up.
+      const { lastCommentSeq } = await tx.article.update({
+        where: { id: articleId },
+        data: { lastCommentSeq: { increment: 1 } },
+        select: { lastCommentSeq: true },
+      });
+      const created = await tx.comment.create({
+        data: {
+          id: ctx.newId(),
+          articleId,
+          authorId: viewer.id,
+          parentId,
+          rootId: parent ? (parent.rootId ?? parent.id) : null,
+          depth: parent ? parent.depth + 1 : 0,
+          body,
+          status: assessment.status,
+          seq: lastCommentSeq,
+          clientMutationId,
+          createdAt: now,
+          updatedAt: now,
+        },
+      });
+      if (assessment.reasons.length > 0) {
+        await recordDecision(tx, ctx, {
+          commentId: created.id,
+          actorId: null,
+          status: assessment.status,
+          previousStatus: null,
+          reasons: assessment.reasons,
+        });
+      }
+      events.push(await recordCommentEvent(tx, ctx, created, "ADDED"));
+      return created;
+    }, TRANSACTION);
+  } catch (error) {
+    // Two copies of the same retry raced: the other one won, and its comment is the answer.
+    if (clientMutationId && isUniqueViolation(error)) {
+      const retry = await findRetry(ctx, viewer.id, clientMutationId, articleId, body);
+      if (retry) return retry;
+    }
+    throw error;
+  }
+  publishCommentEvents(ctx, events);
+  return comment;
+}
+
+export async function editComment(ctx: Context, input: { id: string; body: string }): Promise<Comment> {
+  const viewer = requireViewer(ctx, "edit comments");
+  const id = decodeGlobalIdOf(input.id, "Comment");
   const body = normaliseCommentBody(input.body);
   const now = ctx.clock();
-
+  const events: CommentEventMessage[] = [];
   const comment = await ctx.prisma.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({
-      where: { id: articleId },
-      select: { status: true, commentsEnabled: true, commentsCloseAt: true, commentsPremoderated: true },
+    const current = await tx.comment.findUnique({
+      where: { id },
+      include: { article: { select: { commentsPremoderated: true } } },
     });
-    if (!article || !isArticleOpenable(viewer, article)) throw new NotFoundError("Article", input.articleId);
-    if (article.status !== "PUBLISHED" || !article.commentsEnabled) {
-      throw new ForbiddenError("Comments are not open on this article");
-    }
-    if (article.commentsCloseAt && article.commentsCloseAt <= now) {
-      throw new ForbiddenError("Comments on this article have closed");
-    }
-    let depth = 0;
-    if (parentId) {
-      const parent = await tx.comment.findUnique({
-        where: { id: parentId },
-        select: { articleId: true, status: true, authorId: true, depth: true },
-      });
-      if (!parent || !isCommentVisible(viewer, parent)) throw new NotFoundError("Comment", input.parentId!);
-      if (parent.articleId !== articleId) {
-        throw new BadUserInputError("parentId is a comment on another article", "parentId");
-      }
-      depth = parent.depth + 1;
-    }
-    // The row lock (PostgreSQL) or the write lock (SQLite) taken here orders concurrent posts, so sequences are
-    // unique and strictly increasing per article; @@unique([articleId, seq]) backs that up.
-    const { lastCommentSeq } = await tx.article.update({
-      where: { id: articleId },
-      data: { lastCommentSeq: { increment: 1 } },
-      select: { lastCommentSeq: true },
-    });
-    return tx.comment.create({
+    if (!current || !isCommentVisible(viewer, current)) throw new NotFoundError("Comment", input.id);
+    if (current.authorId !== viewer.id) throw new ForbiddenError("Only the author may edit a comment");
+    if (current.status === "REMOVED" || current.status === "REJECTED")
+      throw new ForbiddenError(`A ${current.status.toLowerCase()} comment cannot be edited`);
+    const editableUntil = new Date(current.createdAt.getTime() + ctx.config.comments.editWindowMs);
+    if (now > editableUntil) throw new ForbiddenError(`Comments can be edited until ${editableUntil.toISOString()}`);
+    if (body === current.body) return current;
+    await tx.commentRevision.create({
       data: {
         id: ctx.newId(),
-        articleId,
-        authorId: viewer.id,
-        parentId,
-        body,
-        depth,
-        status: article.commentsPremoderated ? "PENDING" : "VISIBLE",
-        seq: lastCommentSeq,
+        commentId: id,
+        body: current.body,
+        writtenAt: current.editedAt ?? current.createdAt,
         createdAt: now,
         updatedAt: now,
       },
     });
-  });
+    const assessment = assessComment({
+      body,
+      articlePremoderated: current.article.commentsPremoderated,
+      author: viewer,
+      now,
+      rules: ctx.config.comments,
+    });
+    // An edit can hold or reject a comment, never publish one that was waiting for review.
+    const status = assessment.status === "VISIBLE" ? current.status : assessment.status;
+    const { article: _article, ...previous } = current;
+    const updated = await tx.comment.update({ where: { id }, data: { body, status, editedAt: now, updatedAt: now } });
+    if (status !== previous.status) {
+      await recordDecision(tx, ctx, {
+        commentId: id,
+        actorId: null,
+        status,
+        previousStatus: previous.status,
+        reasons: assessment.reasons,
+      });
+    }
+    events.push(await recordCommentEvent(tx, ctx, updated, "EDITED", previous.status));
+    return updated;
+  }, TRANSACTION);
+  publishCommentEvents(ctx, events);
+  return comment;
+}
 
-  ctx.pubsub.publish("comment:added", comment.articleId, {
-    commentId: comment.id,
-    articleId: comment.articleId,
-    seq: comment.seq,
-    status: comment.status,
-    authorId: comment.authorId,
-  });
+/** The author's delete is a soft delete: the comment stays in its thread as "removed". Moderators may remove too. */
+export async function deleteComment(ctx: Context, globalId: string): Promise<Comment> {
+  const viewer = requireViewer(ctx, "delete comments");
+  const id = decodeGlobalIdOf(globalId, "Comment");
+  const now = ctx.clock();
+  const events: CommentEventMessage[] = [];
+  const comment = await ctx.prisma.$transaction(async (tx) => {
+    const current = await tx.comment.findUnique({ where: { id } });
+    if (!current || !isCommentVisible(viewer, current)) throw new NotFoundError("Comment", globalId);
+    const moderator = canModerate(viewer);
+    if (current.authorId !== viewer.id && !moderator)
+      throw new ForbiddenError("Only the author or a moderator may delete a comment");
+    if (current.status === "REMOVED") return current;
+    const updated = await tx.comment.update({
+      where: { id },
+      data: { status: "REMOVED", removedAt: now, updatedAt: now },
+    });
+    if (current.authorId !== viewer.id) {
+      await recordDecision(tx, ctx, {
+        commentId: id,
+        actorId: viewer.id,
+        status: "REMOVED",
+        previousStatus: current.status,
+        reasons: [{ rule: "MODERATOR" }],
+      });
+    }
+    events.push(await recordCommentEvent(tx, ctx, updated, "REMOVED", current.status));
+    return updated;
+  }, TRANSACTION);
+  publishCommentEvents(ctx, events);
   return comment;
 }

@@ -6,12 +6,12 @@ import type { NodeTypename } from "../loaders/index.js";
 import { isArticleOpenable, isCommentVisible } from "./visibility.js";
 
 function isNodeTypename(ctx: Context, typename: string): typename is NodeTypename {
-  return Object.hasOwn(ctx.loaders, typename);
+  return Object.hasOwn(ctx.loaders.nodes, typename);
 }
 
 export async function loadNode(ctx: Context, typename: string, id: string): Promise<object | null> {
   if (!isNodeTypename(ctx, typename)) return null;
-  const row = await ctx.loaders[typename].load(id);
+  const row = await ctx.loaders.nodes[typename].load(id);
   if (!row) return null;
   if (typename === "Article" && !isArticleOpenable(ctx.viewer, row as { status: string })) return null;
   if (typename === "Comment" && !isCommentVisible(ctx.viewer, row as { status: string; authorId: string })) return null;

@@ -27,15 +27,33 @@ export function isArticleOpenable(viewer: Viewer, article: { status: string }): 
   return canSeeUnpublished(viewer) || article.status === "PUBLISHED" || article.status === "WITHDRAWN";
 }
 
-/** Comments a viewer may see: visible ones, plus their own pending ones; moderators see every status. */
-export function visibleCommentWhere(viewer: Viewer): P.CommentWhereInput {
+/** Comments shown in threads: visible ones, removed ones as placeholders (so replies keep their place), and the
+ * viewer's own pending ones; moderators see every status. */
+export function threadCommentWhere(viewer: Viewer): P.CommentWhereInput {
   if (canModerate(viewer)) return {};
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED" }];
+  if (viewer) shown.push({ status: "PENDING", authorId: viewer.id });
+  return { OR: shown };
+}
+
+/** Comments that count in commentCount / replyCount: what the viewer can read (placeholders do not count). */
+export function countedCommentWhere(viewer: Viewer): P.CommentWhereInput {
+  if (canModerate(viewer)) return { status: { not: "REMOVED" } };
   if (viewer) return { OR: [{ status: "VISIBLE" }, { status: "PENDING", authorId: viewer.id }] };
   return { status: "VISIBLE" };
 }
 
+/** Whether a single comment may be fetched: what threads show, plus the author's own rejected comments (with the
+ * reasons, so that the author can see why). */
 export function isCommentVisible(viewer: Viewer, comment: { status: string; authorId: string }): boolean {
   if (canModerate(viewer)) return true;
-  if (comment.status === "VISIBLE") return true;
-  return comment.status === "PENDING" && viewer?.id === comment.authorId;
+  if (comment.status === "VISIBLE" || comment.status === "REMOVED") return true;
+  return viewer?.id === comment.authorId && (comment.status === "PENDING" || comment.status === "REJECTED");
+}
+
+export function singleCommentWhere(viewer: Viewer): P.CommentWhereInput {
+  if (canModerate(viewer)) return {};
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED" }];
+  if (viewer) shown.push({ status: { in: ["PENDING", "REJECTED"] }, authorId: viewer.id });
+  return { OR: shown };
 }

@@ -130,9 +130,11 @@ export type PlaceKind =
 export type PostCommentInput = {
   /** The article to comment on. */
   articleId: string;
-  /** Plain text, 1–5,000 characters after trimming. */
+  /** Plain text, 1–5,000 characters after trimming; markup is stripped. */
   body: string;
-  /** The comment to reply to (on the same article). */
+  /** Your id for this post (1–100 characters). Retrying with the same id returns the first comment. */
+  clientMutationId?: string | null | undefined;
+  /** The comment to reply to (a visible comment on the same article). */
   parentId?: string | null | undefined;
 };
 
@@ -173,7 +175,7 @@ export type FrontPageQuery = { articles: { totalCount: number, pageInfo: { hasNe
             | { __typename: 'Organisation', name: string }
             | { __typename: 'Person', name: string }
             | { __typename: 'Place', name: string }
-           }>, comments: { totalCount: number, edges: Array<{ node: { id: string, body: string, replyCount: number, author: { displayName: string }, replies: { edges: Array<{ node: { id: string, body: string, author: { displayName: string } } }> } } }> } } }> } };
+           }>, comments: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, replyCount: number, author: { displayName: string }, replies: { edges: Array<{ node: { id: string, body: string | null, author: { displayName: string } } }> } } }> } } }> } };
 
 export type StartGuestSessionMutationVariables = Exact<{
   displayName: string;
@@ -187,7 +189,7 @@ export type PostCommentMutationVariables = Exact<{
 }>;
 
 
-export type PostCommentMutation = { postComment: { id: string, body: string, status: CommentStatus, depth: number, sequence: number, createdAt: string, author: { id: string, displayName: string }, parent: { id: string } | null, article: { id: string } } };
+export type PostCommentMutation = { postComment: { id: string, body: string | null, status: CommentStatus, depth: number, sequence: number, createdAt: string, author: { id: string, displayName: string }, parent: { id: string } | null, article: { id: string } } };
 
 export type ArticleCommentsQueryVariables = Exact<{
   slug: string;
@@ -196,14 +198,14 @@ export type ArticleCommentsQueryVariables = Exact<{
 }>;
 
 
-export type ArticleCommentsQuery = { article: { id: string, commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, depth: number, createdAt: string, replyCount: number, author: { displayName: string }, replies: { totalCount: number, edges: Array<{ node: { id: string, body: string, depth: number, replyCount: number, replies: { edges: Array<{ node: { id: string, body: string, depth: number } }> } } }> } } }> } } | null };
+export type ArticleCommentsQuery = { article: { id: string, commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, depth: number, createdAt: string, replyCount: number, author: { displayName: string }, replies: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, depth: number, replyCount: number, replies: { edges: Array<{ node: { id: string, body: string | null, depth: number } }> } } }> } } }> } } | null };
 
 export type CommentAddedSubscriptionVariables = Exact<{
   articleId: string;
 }>;
 
 
-export type CommentAddedSubscription = { commentAdded: { id: string, body: string, sequence: number, author: { displayName: string }, article: { id: string } } };
+export type CommentAddedSubscription = { commentAdded: { id: string, body: string | null, sequence: number, author: { displayName: string }, article: { id: string } } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -80,6 +80,8 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
     SEED_ON_START: "false",
     MIGRATE_ON_START: "false",
     SHUTDOWN_GRACE_MS: "2000",
+    // most tests post in bursts; the rate limit has tests of its own
+    COMMENT_RATE_LIMIT_MS: "0",
     // test files run in parallel and may share a Redis: each instance group gets channels of its own
     PUBSUB_NAMESPACE:
       options.sameDatabaseAs?.config.pubsubNamespace ?? `test-${Math.random().toString(36).slice(2, 10)}`,

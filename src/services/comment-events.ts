@@ -1,0 +1,208 @@
+// The comment event log. Every change to a comment appends one CommentEvent, numbered per article, in the same
+// transaction as the change; after the commit the event is published. Live streams replay the log from a cursor and
+// then follow the pub/sub, filling any gap from the log, so a subscriber sees every event once and in order.
+import type { Context } from "../context.js";
+import { BadUserInputError } from "../errors.js";
+import type { CommentEventKind, CommentStatus } from "../generated/prisma/enums.js";
+import type { Prisma as P } from "../generated/prisma/client.js";
+import type { Account } from "../generated/prisma/client.js";
+import { canModerate } from "./visibility.js";
+
+/** An event as it travels through the pub/sub (JSON: dates as ISO strings). */
+export interface CommentEventMessage {
+  id: string;
+  articleId: string;
+  seq: number;
+  kind: CommentEventKind;
+  commentId: string;
+  threadId: string;
+  authorId: string;
+  status: CommentStatus;
+  previousStatus: CommentStatus | null;
+  createdAt: string;
+}
+
+type Tx = P.TransactionClient;
+
+interface CommentForEvent {
+  id: string;
+  articleId: string;
+  rootId: string | null;
+  authorId: string;
+  status: CommentStatus;
+}
+
+/** Appends an event for `comment` inside the caller's transaction. The article row update serialises writers, so
+ * sequence order is commit order (on PostgreSQL the row lock is held until commit; SQLite has one writer). */
+export async function recordCommentEvent(
+  tx: Tx,
+  ctx: Pick<Context, "newId" | "clock">,
+  comment: CommentForEvent,
+  kind: CommentEventKind,
+  previousStatus: CommentStatus | null = null,
+): Promise<CommentEventMessage> {
+  const { lastEventSeq } = await tx.article.update({
+    where: { id: comment.articleId },
+    data: { lastEventSeq: { increment: 1 } },
+    select: { lastEventSeq: true },
+  });
+  const now = ctx.clock();
+  const row = await tx.commentEvent.create({
+    data: {
+      id: ctx.newId(),
+      articleId: comment.articleId,
+      seq: lastEventSeq,
+      kind,
+      commentId: comment.id,
+      threadId: comment.rootId ?? comment.id,
+      authorId: comment.authorId,
+      status: comment.status,
+      previousStatus,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  return toMessage(row);
+}
+
+export function toMessage(row: {
+  id: string;
+  articleId: string;
+  seq: number;
+  kind: CommentEventKind;
+  commentId: string;
+  threadId: string;
+  authorId: string;
+  status: CommentStatus;
+  previousStatus: CommentStatus | null;
+  createdAt: Date;
+}): CommentEventMessage {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+/** Publishes committed events: to the article's stream, and to the moderators' stream. */
+export function publishCommentEvents(ctx: Pick<Context, "pubsub">, events: CommentEventMessage[]): void {
+  for (const event of events) {
+    ctx.pubsub.publish("comment:event", event.articleId, event);
+    ctx.pubsub.publish("moderation:event", "all", event);
+  }
+}
+
+/** Whether `viewer` may see `event`: everyone sees what concerns a visible comment (its arrival, edits, removal,
+ * approval or rejection); authors see everything about their own comments; moderators see everything. */
+export function canSeeEvent(
+  viewer: Account | null,
+  event: Pick<CommentEventMessage, "authorId" | "status" | "previousStatus">,
+): boolean {
+  if (canModerate(viewer)) return true;
+  if (viewer && viewer.id === event.authorId) return true;
+  return event.status === "VISIBLE" || event.previousStatus === "VISIBLE";
+}
+
+// Cursors name the article as well as the position, so one article's cursor cannot be used on another.
+export function encodeEventCursor(articleId: string, seq: number): string {
+  return Buffer.from(`ce:${articleId}:${seq}`, "utf8").toString("base64url");
+}
+
+export function decodeEventCursor(cursor: string, articleId: string): number {
+  const fail = (why: string): never => {
+    throw new BadUserInputError(`after is not a cursor of this article's comment stream (${why})`, "after");
+  };
+  if (cursor.length > 300 || !/^[A-Za-z0-9_-]+$/.test(cursor)) fail("malformed");
+  const match = /^ce:(.+):(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) return fail("malformed");
+  if (match[1] !== articleId) fail("it belongs to another article");
+  return Number(match[2]);
+}
+
+export interface StreamOptions {
+  articleId: string;
+  /** Only events of this thread (top-level comment id). */
+  threadId?: string | null;
+  /** Replay from the log every event after this sequence number first. */
+  afterSeq?: number;
+  kinds?: CommentEventKind[];
+}
+
+const GAP_FILL_BATCH = 500;
+
+async function readLog(
+  ctx: Context,
+  articleId: string,
+  afterSeq: number,
+  upToSeq?: number,
+): Promise<CommentEventMessage[]> {
+  const rows = await ctx.prisma.commentEvent.findMany({
+    where: { articleId, seq: upToSeq === undefined ? { gt: afterSeq } : { gt: afterSeq, lte: upToSeq } },
+    orderBy: { seq: "asc" },
+    take: GAP_FILL_BATCH,
+  });
+  return rows.map(toMessage);
+}
+
+/**
+ * Opens an article's event stream for one subscriber. Resolves once the live subscription is registered (and, with
+ * Redis, acknowledged) and the starting position is known, so that nothing committed after that moment is missed.
+ */
+export async function openCommentEventStream(
+  ctx: Context,
+  options: StreamOptions,
+): Promise<AsyncIterableIterator<CommentEventMessage>> {
+  const { articleId } = options;
+  const live = ctx.pubsub.subscribe("comment:event", articleId);
+  const iterator = live[Symbol.asyncIterator]();
+  let nextLive = iterator.next(); // registers the listener now, before the log is read
+  await ctx.pubsub.ready("comment:event", articleId);
+  let last =
+    options.afterSeq ??
+    (await ctx.prisma.article.findUnique({ where: { id: articleId }, select: { lastEventSeq: true } }))?.lastEventSeq ??
+    0;
+  const wanted = (event: CommentEventMessage) =>
+    (!options.threadId || event.threadId === options.threadId) &&
+    (!options.kinds || options.kinds.includes(event.kind)) &&
+    canSeeEvent(ctx.viewer, event);
+
+  async function* catchUp(upToSeq?: number): AsyncGenerator<CommentEventMessage> {
+    for (;;) {
+      const batch = await readLog(ctx, articleId, last, upToSeq);
+      for (const event of batch) {
+        last = event.seq;
+        if (wanted(event)) yield event;
+      }
+      if (batch.length < GAP_FILL_BATCH) return;
+    }
+  }
+
+  async function* stream(): AsyncGenerator<CommentEventMessage> {
+    try {
+      if (options.afterSeq !== undefined) yield* catchUp();
+      for (;;) {
+        const { value, done } = await nextLive;
+        if (done) return;
+        nextLive = iterator.next();
+        if (value.seq <= last) continue; // already delivered by the replay or a gap fill
+        // A gap: an event reached us out of order, or was lost while Redis was away. The log has it.
+        if (value.seq > last + 1) yield* catchUp(value.seq - 1);
+        last = value.seq;
+        if (wanted(value)) yield value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  const events = stream();
+  // A generator that never started ignores return() without running its finally: release the listener here too.
+  const wrapped: AsyncIterableIterator<CommentEventMessage> = {
+    [Symbol.asyncIterator]: () => wrapped,
+    next: () => events.next(),
+    async return(value?: unknown) {
+      await iterator.return?.();
+      return events.return(value as never);
+    },
+    async throw(error?: unknown) {
+      await iterator.return?.();
+      return events.throw(error);
+    },
+  };
+  return wrapped;
+}
