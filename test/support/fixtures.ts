@@ -29,3 +29,24 @@ export async function articleId(lede: TestLede, slug = REFERENCE_SLUG): Promise<
 export async function post(lede: TestLede, token: string, input: PostCommentInput) {
   return (await lede.query(PostCommentDocument, { input }, { token })).postComment;
 }
+
+/** An account of any role with an API token, written straight to the database (the token CLI comes with issue 5). */
+export async function staff(
+  lede: TestLede,
+  role: "MODERATOR" | "EDITOR" | "ADMIN" | "ANALYST" | "READER",
+  displayName = `Test ${role}`,
+) {
+  const { hashToken, newTokenSecret } = await import("../../src/auth.js");
+  const token = newTokenSecret();
+  const id = `staff-${role.toLowerCase()}-${Math.random().toString(36).slice(2, 10)}`;
+  await lede.db.prisma.account.create({
+    data: {
+      id,
+      displayName,
+      role,
+      createdAt: new Date("2020-01-01T00:00:00Z"),
+      tokens: { create: { id: `${id}-token`, kind: "API", name: "test", tokenHash: hashToken(token) } },
+    },
+  });
+  return { token, accountId: Buffer.from(`Account:${id}`).toString("base64url") };
+}
