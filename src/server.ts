@@ -25,6 +25,8 @@ export interface LedeServer {
   stop(): Promise<void>;
   /** Operations running over WebSockets right now (subscriptions, mostly). */
   activeSocketOperations(): number;
+  /** Operations started over WebSockets since the server was built (only ever grows). */
+  startedSocketOperations(): number;
 }
 
 interface PrebuiltContext {
@@ -75,6 +77,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   });
   const viewers = new WeakMap<object, Account | null>();
   let activeSocketOperations = 0;
+  let startedSocketOperations = 0;
   const operationsBySocket = new WeakMap<object, Set<string>>();
   const wsDisposable = useServer<Record<string, unknown> | undefined, { viewer?: Account | null }>(
     {
@@ -124,7 +127,10 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       },
       // Called once the operation is executing (a subscription is then registered with the pub/sub).
       onOperation: (ctx, id) => {
-        if (operationsBySocket.get(ctx.extra)?.has(id)) activeSocketOperations++;
+        if (operationsBySocket.get(ctx.extra)?.has(id)) {
+          activeSocketOperations++;
+          startedSocketOperations++;
+        }
       },
       onComplete: (ctx, id) => {
         if (operationsBySocket.get(ctx.extra)?.delete(id)) activeSocketOperations--;
@@ -159,6 +165,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     yoga,
     httpServer,
     activeSocketOperations: () => activeSocketOperations,
+    startedSocketOperations: () => startedSocketOperations,
     start(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);

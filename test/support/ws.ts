@@ -42,7 +42,7 @@ export async function subscribe<R, V extends Record<string, unknown>>(
   document: TypedDocumentNode<R, V>,
   variables: V,
 ): Promise<Collector<R>> {
-  const before = lede.app.server.activeSocketOperations();
+  const before = lede.app.server.startedSocketOperations();
   const collector: Collector<R> = { results: [], errors: [], completed: false, dispose: () => {} };
   collector.dispose = client.subscribe<R>(
     { query: print(document), variables },
@@ -58,7 +58,7 @@ export async function subscribe<R, V extends Record<string, unknown>>(
     },
   );
   await until(
-    () => lede.app.server.activeSocketOperations() > before || collector.errors.length > 0 || collector.completed,
+    () => lede.app.server.startedSocketOperations() > before || collector.errors.length > 0 || collector.completed,
     "the server to register the subscription",
   );
   return collector;
