@@ -25,6 +25,8 @@ export interface Context extends AppDeps {
   loaders: Loaders;
   /** Identifies this request in logs and in the response. */
   requestId: string;
+  /** Aborted when the server shuts down: long-lived streams end on it. */
+  shutdown: AbortSignal;
 }
 
 export const systemClock: Clock = () => new Date();
@@ -33,7 +35,7 @@ export const uuidGenerator: IdGenerator = () => randomUUID();
 export function createContext(
   deps: AppDeps,
   viewer: Account | null,
-  options: { longLived: boolean; requestId?: string },
+  options: { longLived: boolean; requestId?: string; shutdown?: AbortSignal },
 ): Context {
   return {
     ...deps,
@@ -41,5 +43,6 @@ export function createContext(
     viewer,
     loaders: createLoaders(deps.db.prisma, { cache: !options.longLived }),
     requestId: options.requestId ?? randomUUID(),
+    shutdown: options.shutdown ?? new AbortController().signal,
   };
 }

@@ -40,15 +40,16 @@ export function createErrorMasker(logger: Logger) {
         ? new GraphQLError(original.message, { nodes: error.nodes, path: error.path, extensions: original.extensions })
         : original;
     }
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    const nodes = error instanceof GraphQLError ? error.nodes : undefined;
+    // Pothos' own validation errors (a malformed cursor, before with first) are GraphQLErrors without a code.
+    if (original instanceof PothosValidationError) {
+      return new GraphQLError(original.message, { nodes, path, extensions: { code: "BAD_USER_INPUT" } });
+    }
     // Errors graphql-js raises itself (parse, validation, variable coercion) are GraphQLErrors all the way down,
     // and say only what was wrong with the request.
     if (error instanceof GraphQLError && (!error.originalError || isGraphQLErrorChain(error.originalError)))
       return error;
-    const path = error instanceof GraphQLError ? error.path : undefined;
-    const nodes = error instanceof GraphQLError ? error.nodes : undefined;
-    if (original instanceof PothosValidationError) {
-      return new GraphQLError(original.message, { nodes, path, extensions: { code: "BAD_USER_INPUT" } });
-    }
     if (original instanceof GraphQLError && codeOf(original)) return original;
     if (isConnectionFailure(original)) {
       logger.warn("database unavailable", { error: String((original as Error)?.message ?? original) });

@@ -41,6 +41,8 @@ function invalidTokenError(): GraphQLError {
 
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const { config } = deps;
+  // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
+  const shutdown = new AbortController();
   const yoga = createYoga<PrebuiltContext, Context>({
     schema,
     graphqlEndpoint: config.graphqlPath,
@@ -61,6 +63,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       const auth = await authenticate(deps.db.prisma, request.headers.get("authorization"), deps.clock());
       if (auth.kind === "invalid") throw invalidTokenError();
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
+        shutdown: shutdown.signal,
         // a subscription over Server-Sent Events lives as long as the stream: no DataLoader cache
         longLived: request.headers.get("accept")?.includes("text/event-stream") ?? false,
         requestId: request.headers.get("x-request-id") ?? undefined,
@@ -104,7 +107,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
             ),
           ];
         }
-        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, { longLived: true });
+        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, { longLived: true, shutdown: shutdown.signal });
         const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
         let document;
         try {
@@ -178,19 +181,24 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     stop() {
       stopping ??= (async () => {
         clearInterval(keepAlive);
-        // Stop accepting first, then let the open requests finish; idle keep-alive sockets would hold close() open.
-        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        // A keep-alive connection whose request finishes during the drain turns idle: close those as they appear.
+        // Live streams complete first (graphql-ws sends "complete", SSE responses end), so subscribers are told.
+        shutdown.abort();
+        // Stop accepting, then let the open requests finish; idle keep-alive sockets would hold close() open, and a
+        // connection whose request finishes during the drain turns idle: close those as they appear.
+        const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
         const sweep = setInterval(() => httpServer.closeIdleConnections(), 25);
-        for (const socket of wsServer.clients) socket.close(1001, "Server shutting down");
-        await wsDisposable.dispose();
-        const grace = setTimeout(() => httpServer.closeAllConnections(), config.shutdownGraceMs);
+        // graphql-ws closes every socket with 1001 and waits for the peers to answer.
+        const socketsClosed = wsDisposable.dispose();
+        // Whatever is still open when the grace period ends is cut.
+        const grace = setTimeout(() => {
+          httpServer.closeAllConnections();
+          for (const socket of wsServer.clients) socket.terminate();
+        }, config.shutdownGraceMs);
         grace.unref();
-        await closed;
+        await Promise.all([httpClosed, socketsClosed]);
         clearInterval(sweep);
         clearTimeout(grace);
-        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await yoga.dispose();
       })();
       return stopping;

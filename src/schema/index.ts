@@ -2,7 +2,7 @@
 import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.js";
 import { nodeTypeNames } from "../global-id.js";
-import { enforceConnectionLimits } from "./connection-limits.js";
+import { guardArguments } from "./argument-guards.js";
 import "./common.js";
 import "./links.js";
 import "./article/types.js";
@@ -20,7 +20,7 @@ function buildSchema(): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node")) nodeTypeNames.add(type.name);
   }
-  enforceConnectionLimits(schema);
+  guardArguments(schema);
   return schema;
 }
 

@@ -191,11 +191,13 @@ export async function openCommentEventStream(
     }
   }
   const events = stream();
+  const stop = () => void wrapped.return!();
   // A generator that never started ignores return() without running its finally: release the listener here too.
   const wrapped: AsyncIterableIterator<CommentEventMessage> = {
     [Symbol.asyncIterator]: () => wrapped,
     next: () => events.next(),
     async return(value?: unknown) {
+      ctx.shutdown.removeEventListener("abort", stop);
       await iterator.return?.();
       return events.return(value as never);
     },
@@ -204,5 +206,7 @@ export async function openCommentEventStream(
       return events.throw(error);
     },
   };
+  if (ctx.shutdown.aborted) await wrapped.return!();
+  else ctx.shutdown.addEventListener("abort", stop, { once: true });
   return wrapped;
 }

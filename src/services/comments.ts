@@ -1,6 +1,7 @@
 // Posting, editing and deleting comments. Each write is one transaction that also appends to the comment event log;
 // events are published only after the commit, and a rejected write leaves no row behind.
 import type { Context } from "../context.js";
+import { writeTransaction } from "./transactions.js";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "../errors.js";
 import type { Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
@@ -16,9 +17,6 @@ export interface PostCommentInput {
   parentId?: string | null;
   clientMutationId?: string | null;
 }
-
-// Concurrent posts queue on the article row: give them room rather than failing at Prisma's 2 s default.
-const TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
@@ -81,7 +79,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
   const events: CommentEventMessage[] = [];
   let comment: Comment;
   try {
-    comment = await ctx.prisma.$transaction(async (tx) => {
+    comment = await writeTransaction(ctx, async (tx) => {
       const article = await tx.article.findUnique({
         where: { id: articleId },
         select: { status: true, commentsEnabled: true, commentsCloseAt: true, commentsPremoderated: true },
@@ -146,7 +144,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
       }
       events.push(await recordCommentEvent(tx, ctx, created, "ADDED"));
       return created;
-    }, TRANSACTION);
+    });
   } catch (error) {
     // Two copies of the same retry raced: the other one won, and its comment is the answer.
     if (clientMutationId && isUniqueViolation(error)) {
@@ -165,7 +163,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
   const body = normaliseCommentBody(input.body);
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
-  const comment = await ctx.prisma.$transaction(async (tx) => {
+  const comment = await writeTransaction(ctx, async (tx) => {
     const current = await tx.comment.findUnique({
       where: { id },
       include: { article: { select: { commentsPremoderated: true } } },
@@ -209,7 +207,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
     }
     events.push(await recordCommentEvent(tx, ctx, updated, "EDITED", previous.status));
     return updated;
-  }, TRANSACTION);
+  });
   publishCommentEvents(ctx, events);
   return comment;
 }
@@ -220,7 +218,7 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
   const id = decodeGlobalIdOf(globalId, "Comment");
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
-  const comment = await ctx.prisma.$transaction(async (tx) => {
+  const comment = await writeTransaction(ctx, async (tx) => {
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current || !isCommentVisible(viewer, current)) throw new NotFoundError("Comment", globalId);
     const moderator = canModerate(viewer);
@@ -242,7 +240,7 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
     }
     events.push(await recordCommentEvent(tx, ctx, updated, "REMOVED", current.status));
     return updated;
-  }, TRANSACTION);
+  });
   publishCommentEvents(ctx, events);
   return comment;
 }

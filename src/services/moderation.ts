@@ -1,6 +1,7 @@
 // Moderation: the automatic rules a new or edited comment goes through, flags, and moderators' decisions. Every
 // decision is stored with its reasons (which rule, which word), so the moderator and the author can see why.
 import type { Config } from "../config.js";
+import { writeTransaction } from "./transactions.js";
 import type { Context } from "../context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../errors.js";
 import type { CommentStatus, FlagReason, ModerationRule } from "../generated/prisma/enums.js";
@@ -97,8 +98,6 @@ export async function recordDecision(
   });
 }
 
-const TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
-
 async function changeStatus(
   ctx: Context,
   commentGlobalId: string,
@@ -108,7 +107,7 @@ async function changeStatus(
   const moderator = requireModerator(ctx, to === "VISIBLE" ? "approve comments" : "reject comments");
   const id = decodeGlobalIdOf(commentGlobalId, "Comment");
   const events: CommentEventMessage[] = [];
-  const comment = await ctx.prisma.$transaction(async (tx) => {
+  const comment = await writeTransaction(ctx, async (tx) => {
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("Comment", commentGlobalId);
     if (current.status === "REMOVED") throw new ForbiddenError("A removed comment cannot be approved or rejected");
@@ -124,7 +123,7 @@ async function changeStatus(
     });
     events.push(await recordCommentEvent(tx, ctx, updated, "STATUS_CHANGED", current.status));
     return updated;
-  }, TRANSACTION);
+  });
   publishCommentEvents(ctx, events);
   return comment;
 }
@@ -151,7 +150,7 @@ export async function flagComment(
   if (note && note.length > 500) throw new BadUserInputError("A flag's text may be at most 500 characters", "text");
   if (reason === "OTHER" && !note) throw new BadUserInputError("Say what is wrong when the reason is OTHER", "text");
   const events: CommentEventMessage[] = [];
-  const comment = await ctx.prisma.$transaction(async (tx) => {
+  const comment = await writeTransaction(ctx, async (tx) => {
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current || !isCommentVisible(viewer, current) || current.status === "REMOVED")
       throw new NotFoundError("Comment", commentGlobalId);
@@ -184,7 +183,7 @@ export async function flagComment(
     });
     events.push(await recordCommentEvent(tx, ctx, held, "STATUS_CHANGED", "VISIBLE"));
     return held;
-  }, TRANSACTION);
+  });
   publishCommentEvents(ctx, events);
   return comment;
 }

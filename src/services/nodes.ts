@@ -14,7 +14,12 @@ export async function loadNode(ctx: Context, typename: string, id: string): Prom
   const row = await ctx.loaders.nodes[typename].load(id);
   if (!row) return null;
   if (typename === "Article" && !isArticleOpenable(ctx.viewer, row as { status: string })) return null;
-  if (typename === "Comment" && !isCommentVisible(ctx.viewer, row as { status: string; authorId: string })) return null;
+  if (typename === "Comment") {
+    const comment = row as { status: string; authorId: string; articleId: string };
+    if (!isCommentVisible(ctx.viewer, comment)) return null;
+    const article = await ctx.loaders.nodes.Article.load(comment.articleId);
+    if (!article || !isArticleOpenable(ctx.viewer, article)) return null;
+  }
   brandWithType(row, typename as never);
   return row;
 }

@@ -1,5 +1,6 @@
 // Reactions: one of each kind per account per comment. The count on the comment moves in the same transaction.
 import type { Context } from "../context.js";
+import { writeTransaction } from "./transactions.js";
 import { NotFoundError } from "../errors.js";
 import type { ReactionKind } from "../generated/prisma/enums.js";
 import type { Comment } from "../generated/prisma/client.js";
@@ -12,28 +13,25 @@ async function changeReaction(ctx: Context, globalId: string, kind: ReactionKind
   const id = decodeGlobalIdOf(globalId, "Comment", "commentId");
   const events: CommentEventMessage[] = [];
   const run = () =>
-    ctx.prisma.$transaction(
-      async (tx) => {
-        const current = await tx.comment.findUnique({ where: { id } });
-        if (!current || current.status !== "VISIBLE") throw new NotFoundError("Comment", globalId);
-        const key = { commentId_accountId_kind: { commentId: id, accountId: viewer.id, kind } };
-        const existing = await tx.reaction.findUnique({ where: key });
-        if (add === Boolean(existing)) return current; // already as asked: nothing changes, nothing is published
-        const now = ctx.clock();
-        if (add)
-          await tx.reaction.create({
-            data: { id: ctx.newId(), commentId: id, accountId: viewer.id, kind, createdAt: now, updatedAt: now },
-          });
-        else await tx.reaction.delete({ where: key });
-        const updated = await tx.comment.update({
-          where: { id },
-          data: { reactionCount: { increment: add ? 1 : -1 } },
+    writeTransaction(ctx, async (tx) => {
+      const current = await tx.comment.findUnique({ where: { id } });
+      if (!current || current.status !== "VISIBLE") throw new NotFoundError("Comment", globalId);
+      const key = { commentId_accountId_kind: { commentId: id, accountId: viewer.id, kind } };
+      const existing = await tx.reaction.findUnique({ where: key });
+      if (add === Boolean(existing)) return current; // already as asked: nothing changes, nothing is published
+      const now = ctx.clock();
+      if (add)
+        await tx.reaction.create({
+          data: { id: ctx.newId(), commentId: id, accountId: viewer.id, kind, createdAt: now, updatedAt: now },
         });
-        events.push(await recordCommentEvent(tx, ctx, updated, "REACTIONS_CHANGED", updated.status));
-        return updated;
-      },
-      { maxWait: 10_000, timeout: 15_000 },
-    );
+      else await tx.reaction.delete({ where: key });
+      const updated = await tx.comment.update({
+        where: { id },
+        data: { reactionCount: { increment: add ? 1 : -1 } },
+      });
+      events.push(await recordCommentEvent(tx, ctx, updated, "REACTIONS_CHANGED", updated.status));
+      return updated;
+    });
   let comment: Comment;
   try {
     comment = await run();

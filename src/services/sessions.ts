@@ -1,5 +1,6 @@
 // Guest sessions: a reader picks a display name and gets a bearer token for a new READER account.
 import type { Context } from "../context.js";
+import { writeTransaction } from "./transactions.js";
 import { BadUserInputError, ForbiddenError } from "../errors.js";
 import type { Account } from "../generated/prisma/client.js";
 import { hashToken, newTokenSecret } from "../auth.js";
@@ -31,7 +32,7 @@ export async function startGuestSession(ctx: Context, rawDisplayName: string): P
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.config.guestSessionDays * 24 * 60 * 60 * 1000);
   const token = newTokenSecret();
-  const account = await ctx.prisma.$transaction(async (tx) => {
+  const account = await writeTransaction(ctx, async (tx) => {
     const created = await tx.account.create({
       data: { id: ctx.newId(), displayName, role: "READER", createdAt: now, updatedAt: now },
     });

@@ -51,9 +51,10 @@ export function isCommentVisible(viewer: Viewer, comment: { status: string; auth
   return viewer?.id === comment.authorId && (comment.status === "PENDING" || comment.status === "REJECTED");
 }
 
+/** A single comment by id: visible by isCommentVisible's rule, on an article the viewer may open. */
 export function singleCommentWhere(viewer: Viewer): P.CommentWhereInput {
-  if (canModerate(viewer)) return {};
+  if (canModerate(viewer)) return { article: openableArticleWhere(viewer) };
   const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED" }];
   if (viewer) shown.push({ status: { in: ["PENDING", "REJECTED"] }, authorId: viewer.id });
-  return { OR: shown };
+  return { OR: shown, article: openableArticleWhere(viewer) };
 }

@@ -192,7 +192,17 @@ builder.subscriptionFields((t) => ({
 }));
 
 async function* moderatorStream(ctx: Context): AsyncGenerator<CommentEventMessage> {
-  for await (const event of ctx.pubsub.subscribe("moderation:event", "all")) {
-    if (canSeeEvent(ctx.viewer, event)) yield event;
+  const iterator = ctx.pubsub.subscribe("moderation:event", "all")[Symbol.asyncIterator]();
+  const stop = () => void iterator.return?.();
+  ctx.shutdown.addEventListener("abort", stop, { once: true });
+  try {
+    for (;;) {
+      const { value, done } = await iterator.next();
+      if (done) return;
+      if (canSeeEvent(ctx.viewer, value)) yield value;
+    }
+  } finally {
+    ctx.shutdown.removeEventListener("abort", stop);
+    await iterator.return?.();
   }
 }

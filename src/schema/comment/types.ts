@@ -2,7 +2,7 @@
 import { builder } from "../../builder.js";
 import { CommentEventKind, FlagReason, ModerationRule, ReactionKind } from "../../generated/prisma/enums.js";
 import { encodeEventCursor } from "../../services/comment-events.js";
-import { canModerate, countedCommentWhere, threadCommentWhere } from "../../services/visibility.js";
+import { canModerate, countedCommentWhere, isCommentVisible, threadCommentWhere } from "../../services/visibility.js";
 import { CommentStatusEnum, describedEnum } from "../common.js";
 import { namedConnection } from "../connections.js";
 
@@ -128,7 +128,6 @@ export const CommentRef = builder.prismaNode("Comment", {
     }),
     article: t.relation("article", { description: "The article the comment is on." }),
     author: t.relation("author", { description: "Who wrote it." }),
-    parent: t.relation("parent", { nullable: true, description: "The comment this one replies to." }),
     threadId: t.id({
       description: "The global id of the thread's top-level comment (its own id when it is top-level).",
       select: { rootId: true, id: true },
@@ -188,6 +187,17 @@ export const CommentRef = builder.prismaNode("Comment", {
 });
 
 export const CommentConnection = namedConnection(CommentRef, "Comment", "comments");
+
+// Added after CommentRef exists: a field of Comment that returns a Comment would make its type circular.
+builder.prismaObjectField("Comment", "parent", (t) =>
+  t.field({
+    type: CommentRef,
+    nullable: true,
+    description: "The comment this one replies to; null when it is top-level or you may not see the parent.",
+    select: (_args, _ctx, nested) => ({ parent: nested(true) }),
+    resolve: (c, _args, ctx) => (c.parent && isCommentVisible(ctx.viewer, c.parent) ? c.parent : null),
+  }),
+);
 
 export const CommentEventRef = builder.prismaObject("CommentEvent", {
   description: "One change to a comment in a live stream. Pass its cursor as `after` to resume after it.",
