@@ -36,8 +36,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let pubsub: PubSubHandle | undefined;
   try {
     if (config.seedOnStart && (await isEmpty(db.prisma))) {
-      const report = await seedDatabase(db.prisma);
-      logger.info("seeded an empty database", { rows: report.created });
+      try {
+        const report = await seedDatabase(db.prisma);
+        logger.info("seeded an empty database", { records: report.created });
+      } catch (error) {
+        // Two instances started on one empty database: the other one seeded it first, which is just as good.
+        if ((error as { code?: string }).code !== "P2002") throw error;
+        logger.info("the database was seeded by another instance meanwhile");
+      }
     }
     pubsub = createLedePubSub({ redisUrl: config.redisUrl, namespace: config.pubsubNamespace, logger });
     const deps: AppDeps = {

@@ -17,14 +17,23 @@ query ReferenceStory {
     bylines { role person { name } }
     media { caption credit creditPerson { name } creditOrganisation { name } }
     corrections { publishedAt text }
-    mentions {
-      salience
-      entity {
-        __typename
-        ... on Person { name alternateNames affiliations { role organisation { name } start { text } end { text } } }
-        ... on Organisation { name organisationKind: kind }
-        ... on Event { name start { text } end { text } place { name } }
-        ... on Place { name placeKind: kind parent { name } }
+    mentions(first: 50) {
+      totalCount
+      edges {
+        node {
+          salience
+          entity {
+            __typename
+            ... on Person {
+              name
+              alternateNames
+              affiliations(first: 5) { edges { node { role organisation { name } start { text } end { text } } } }
+            }
+            ... on Organisation { name organisationKind: kind }
+            ... on Event { name start { text } end { text } place { name } }
+            ... on Place { name placeKind: kind parent { name } }
+          }
+        }
       }
     }
     commentCount

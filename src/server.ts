@@ -79,6 +79,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     maxPayload: config.ws.maxFrameBytes,
   });
   const viewers = new WeakMap<object, Account | null>();
+  const headers = new WeakMap<object, string>();
   let activeSocketOperations = 0;
   let startedSocketOperations = 0;
   const operationsBySocket = new WeakMap<object, Set<string>>();
@@ -89,13 +90,25 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const auth = await authenticate(deps.db.prisma, typeof header === "string" ? header : null, deps.clock());
         // Returning false makes graphql-ws close the socket with 4403 Forbidden.
+        if (header !== undefined && header !== null && typeof header !== "string") return false;
+        const auth = await authenticate(deps.db.prisma, header, deps.clock());
         if (auth.kind === "invalid") return false;
         viewers.set(ctx.extra, auth.kind === "account" ? auth.account : null);
+        if (header) headers.set(ctx.extra, header);
         return true;
       },
       onSubscribe: async (ctx, id, params) => {
+        // A socket outlives tokens: check the token again for every operation, so a revoked or expired one stops.
+        const header = headers.get(ctx.extra);
+        if (header) {
+          const auth = await authenticate(deps.db.prisma, header, deps.clock());
+          if (auth.kind !== "account") {
+            ctx.extra.socket.close(4403, "Forbidden");
+            return [invalidTokenError()];
+          }
+          viewers.set(ctx.extra, auth.account);
+        }
         const operations = operationsBySocket.get(ctx.extra) ?? new Set<string>();
         operationsBySocket.set(ctx.extra, operations);
         if (operations.size >= config.ws.maxSubscriptions) {
@@ -107,7 +120,10 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
             ),
           ];
         }
-        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, { longLived: true, shutdown: shutdown.signal });
+        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, {
+          longLived: true,
+          shutdown: shutdown.signal,
+        });
         const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
         let document;
         try {

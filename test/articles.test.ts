@@ -45,7 +45,9 @@ describe.skipIf(skipDatabase)("articles", () => {
     expect(article!.corrections[0]!.text).toMatch(/June 2022/);
     expect(article!.corrections[0]!.text).toMatch(/June 2023/);
     expect(article!.bodyText).not.toMatch(/June 2022/);
-    const events = article!.mentions.flatMap((m) => (m.entity.__typename === "Event" ? [m.entity] : []));
+    const events = article!.mentions.edges
+      .map((e) => e.node)
+      .flatMap((m) => (m.entity.__typename === "Event" ? [m.entity] : []));
     const mutiny = events.find((e) => /mutiny|rebellion|march/i.test(e.name));
     expect(mutiny?.start).toEqual({ iso: "2023-06-23", precision: "DAY" });
     const crash = events.find((e) => /crash/i.test(e.name));
@@ -56,7 +58,8 @@ describe.skipIf(skipDatabase)("articles", () => {
 
   it("mentions every kind of entity, most salient first, with both spellings of Medvedev on one Person", async () => {
     const { article } = await lede.query(ArticleBySlugDocument, { slug: REFERENCE });
-    const mentions = article!.mentions;
+    const mentions = article!.mentions.edges.map((e) => e.node);
+    expect(article!.mentions.totalCount).toBe(mentions.length);
     const saliences = mentions.map((m) => m.salience);
     expect([...saliences].sort((a, b) => b - a)).toEqual(saliences);
     expect(saliences.every((s) => s >= 0 && s <= 1)).toBe(true);

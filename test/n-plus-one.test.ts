@@ -39,12 +39,12 @@ describe.skipIf(skipDatabase)("SQL statements per query", () => {
 
   it("stays flat for the entity pages and node lookups", async () => {
     const entityPage = `query($first: Int!) {
-      people(first: $first) { totalCount edges { node { name alternateNames affiliations { organisation { name } }
-        participations { event { name place { name } } actor { __typename } }
+      people(first: $first) { totalCount edges { node { name alternateNames affiliations(first: 5) { totalCount edges { node { organisation { name } } } }
+        participations(first: 5) { edges { node { event { name place { name } } actor { __typename } } } }
         mentionedIn(first: 3) { totalCount edges { node { salience article { headline publisher { name } } } } } } } }
       organisations(first: $first) { edges { node { name country { name } members(first: 5) { totalCount edges { node { person { name } } } } } } }
-      events(first: $first) { edges { node { name place { name parent { name } } participants { actor { ... on Person { name } ... on Organisation { name } } } } } }
-      places(first: $first) { edges { node { name parent { name } children { name } events(first: 3) { totalCount } } } }
+      events(first: $first) { edges { node { name place { name parent { name } } participants(first: 10) { edges { node { actor { ... on Person { name } ... on Organisation { name } } } } } } } }
+      places(first: $first) { edges { node { name parent { name } children(first: 10) { edges { node { name } } } events(first: 3) { totalCount } } } }
     }`;
     const small = await lede.countStatements(() => lede.query(entityPage, { first: 2 }));
     const large = await lede.countStatements(() => lede.query(entityPage, { first: 20 }));

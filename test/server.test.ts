@@ -33,11 +33,14 @@ describe.skipIf(skipDatabase)("HTTP server", () => {
   });
 
   it("answers queries sent with GET", async () => {
-    const response = await lede.fetch(`/graphql?query=${encodeURIComponent("{ sections { slug } }")}`, {
-      headers: { accept: "application/graphql-response+json" },
-    });
+    const response = await lede.fetch(
+      `/graphql?query=${encodeURIComponent("{ sections { edges { node { slug } } } }")}`,
+      {
+        headers: { accept: "application/graphql-response+json" },
+      },
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { sections: [{ slug: "world" }] } });
+    expect(await response.json()).toEqual({ data: { sections: { edges: [{ node: { slug: "world" } }] } } });
   });
 
   it("answers malformed requests with a 4xx and a plain message, never a stack", async () => {
@@ -86,7 +89,7 @@ describe("when the database is unreachable", () => {
       const response = await yoga.fetch("http://lede.test/graphql", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ sections { slug } }" }),
+        body: JSON.stringify({ query: "{ sections { edges { node { slug } } } }" }),
       });
       expect(response.status).toBeLessThan(500);
       const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
@@ -105,7 +108,7 @@ describe.skipIf(skipDatabase)("graceful shutdown", () => {
     const lede = await startLede();
     try {
       const baseUrl = new URL(await lede.listen());
-      const body = JSON.stringify({ query: "{ sections { slug } }" });
+      const body = JSON.stringify({ query: "{ sections { edges { node { slug } } } }" });
       // Send the headers and half the body, stop the server, then send the rest.
       const inFlight = request({
         host: baseUrl.hostname,
@@ -129,7 +132,7 @@ describe.skipIf(skipDatabase)("graceful shutdown", () => {
       inFlight.end(body.slice(10));
       expect(await response).toEqual({
         status: 200,
-        text: JSON.stringify({ data: { sections: [{ slug: "world" }] } }),
+        text: JSON.stringify({ data: { sections: { edges: [{ node: { slug: "world" } }] } } }),
       });
       await stopped;
       await expect(fetch(`${baseUrl.origin}/health`)).rejects.toThrow();

@@ -14,7 +14,10 @@ export function checkPageSize(args: { first?: unknown; last?: unknown }): void {
     if (typeof value !== "number") continue;
     if (value < 0) throw new BadUserInputError(`${name} must not be negative`, name);
     if (value > MAX_PAGE_SIZE) {
-      throw new BadUserInputError(`${name} may be at most ${MAX_PAGE_SIZE} (got ${value}); page with after/before`, name);
+      throw new BadUserInputError(
+        `${name} may be at most ${MAX_PAGE_SIZE} (got ${value}); page with after/before`,
+        name,
+      );
     }
   }
 }
@@ -22,7 +25,8 @@ export function checkPageSize(args: { first?: unknown; last?: unknown }): void {
 /** Pothos' Prisma cursors are base64 of "GPC:" and a typed chunk; ours are all string ids ("S:"). */
 export function checkCursor(name: string, value: unknown): void {
   if (typeof value !== "string") return;
-  const decoded = value.length <= 400 && /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, "base64").toString("utf8") : "";
+  const decoded =
+    value.length <= 400 && /^[A-Za-z0-9+/]+={0,2}$/.test(value) ? Buffer.from(value, "base64").toString("utf8") : "";
   if (!/^GPC:S:[^\u0000-\u001f]{1,300}$/.test(decoded)) {
     throw new BadUserInputError(`${name} is not a cursor this list handed out`, name);
   }

@@ -43,19 +43,29 @@ export const BlockKindEnum = describedEnum("BlockKind", "What an article body bl
   QUOTE: "A quotation, with who said it.",
   IMAGE: "An image from the article's media.",
 });
-export const BylineRoleEnum = describedEnum("BylineRole", "What a person credited on an article did for it.", BylineRole, {
-  AUTHOR: "Wrote it.",
-  CORRESPONDENT: "Reported it from the place.",
-  PHOTOGRAPHER: "Took its photographs.",
-  EDITOR: "Edited it.",
-  CONTRIBUTOR: "Contributed reporting.",
-});
-export const CommentStatusEnum = describedEnum("CommentStatus", "Where a comment stands in moderation.", CommentStatus, {
-  VISIBLE: "Shown to everyone.",
-  PENDING: "Waiting for a moderator: shown only to its author and to moderators.",
-  REJECTED: "Turned down by a moderator: shown only to its author and to moderators.",
-  REMOVED: "Deleted by its author or removed by a moderator.",
-});
+export const BylineRoleEnum = describedEnum(
+  "BylineRole",
+  "What a person credited on an article did for it.",
+  BylineRole,
+  {
+    AUTHOR: "Wrote it.",
+    CORRESPONDENT: "Reported it from the place.",
+    PHOTOGRAPHER: "Took its photographs.",
+    EDITOR: "Edited it.",
+    CONTRIBUTOR: "Contributed reporting.",
+  },
+);
+export const CommentStatusEnum = describedEnum(
+  "CommentStatus",
+  "Where a comment stands in moderation.",
+  CommentStatus,
+  {
+    VISIBLE: "Shown to everyone.",
+    PENDING: "Waiting for a moderator: shown only to its author and to moderators.",
+    REJECTED: "Turned down by a moderator: shown only to its author and to moderators.",
+    REMOVED: "Deleted by its author or removed by a moderator.",
+  },
+);
 export const DatePrecisionEnum = describedEnum("DatePrecision", "How precisely a date is known.", DatePrecision, {
   DAY: "To the day: 24 June 2023.",
   MONTH: "To the month: June 2023.",
@@ -74,21 +84,26 @@ export const EventKindEnum = describedEnum("EventKind", "What kind of event it w
   INTERVIEW: "An interview or public statement.",
   OTHER: "Anything else.",
 });
-export const OrganisationKindEnum = describedEnum("OrganisationKind", "What kind of organisation it is.", OrganisationKind, {
-  PUBLISHER: "Publishes news.",
-  NEWS_AGENCY: "Supplies news and pictures to publishers.",
-  PHOTO_AGENCY: "Supplies photographs.",
-  PRIVATE_MILITARY_COMPANY: "A private company that supplies fighters.",
-  GOVERNMENT_BODY: "A government, ministry or state agency.",
-  ARMED_FORCES: "A state's military or border force.",
-  POLICE: "A police force.",
-  COURT: "A court of law.",
-  NGO: "A non-governmental organisation.",
-  ACTIVIST_GROUP: "A campaigning or dissident group.",
-  LAW_FIRM: "A firm of lawyers.",
-  COMPANY: "Any other company.",
-  OTHER: "Anything else.",
-});
+export const OrganisationKindEnum = describedEnum(
+  "OrganisationKind",
+  "What kind of organisation it is.",
+  OrganisationKind,
+  {
+    PUBLISHER: "Publishes news.",
+    NEWS_AGENCY: "Supplies news and pictures to publishers.",
+    PHOTO_AGENCY: "Supplies photographs.",
+    PRIVATE_MILITARY_COMPANY: "A private company that supplies fighters.",
+    GOVERNMENT_BODY: "A government, ministry or state agency.",
+    ARMED_FORCES: "A state's military or border force.",
+    POLICE: "A police force.",
+    COURT: "A court of law.",
+    NGO: "A non-governmental organisation.",
+    ACTIVIST_GROUP: "A campaigning or dissident group.",
+    LAW_FIRM: "A firm of lawyers.",
+    COMPANY: "Any other company.",
+    OTHER: "Anything else.",
+  },
+);
 export const PlaceKindEnum = describedEnum("PlaceKind", "What kind of place it is.", PlaceKind, {
   COUNTRY: "A sovereign country.",
   REGION: "A region, province or oblast.",
@@ -153,11 +168,18 @@ export const PartialDateRef = builder.objectRef<PartialDate>("PartialDate").impl
       description: "The first instant of the day, month or year the date stands for.",
       resolve: (date) => date.at,
     }),
-    precision: t.field({ type: DatePrecisionEnum, description: "How precisely the date is known.", resolve: (d) => d.precision }),
+    precision: t.field({
+      type: DatePrecisionEnum,
+      description: "How precisely the date is known.",
+      resolve: (d) => d.precision,
+    }),
     iso: t.string({
       description: "The date to its precision in ISO-8601: 2023, 2023-06 or 2023-06-24.",
       resolve: partialDateIso,
     }),
-    text: t.string({ description: "The date in words, in English: 2023, June 2023, 24 June 2023.", resolve: partialDateText }),
+    text: t.string({
+      description: "The date in words, in English: 2023, June 2023, 24 June 2023.",
+      resolve: partialDateText,
+    }),
   }),
 });

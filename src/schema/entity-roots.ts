@@ -25,7 +25,10 @@ function delegateFor(ctx: Context, type: EntityType): Delegate {
 }
 
 /** Turns `(id, slug)` arguments into a unique where, insisting on exactly one of them. */
-export function uniqueWhere(type: string, args: { id?: string | null; slug?: string | null }): { id: string } | { slug: string } {
+export function uniqueWhere(
+  type: string,
+  args: { id?: string | null; slug?: string | null },
+): { id: string } | { slug: string } {
   if ((args.id == null) === (args.slug == null)) {
     throw new BadUserInputError(`Pass exactly one of id or slug to look up a ${type}`, args.id == null ? "id" : "slug");
   }
@@ -56,12 +59,15 @@ export function entityRootFields(options: {
       resolve: (query, _root, args, ctx) =>
         delegateFor(ctx, type).findUnique({ ...query, where: uniqueWhere(type, args) }) as never,
     }),
-    [plural]: t.prismaConnection({
-      type: type as "Person",
-      cursor: "id",
-      description: `Every ${label}, in a stable order (20 a page by default, at most 100).`,
-      totalCount: (_root, _args, ctx) => delegateFor(ctx, type).count({}),
-      resolve: (query, _root, _args, ctx) => delegateFor(ctx, type).findMany({ ...query, orderBy }) as never,
-    }, connection as never),
+    [plural]: t.prismaConnection(
+      {
+        type: type as "Person",
+        cursor: "id",
+        description: `Every ${label}, in a stable order (20 a page by default, at most 100).`,
+        totalCount: (_root, _args, ctx) => delegateFor(ctx, type).count({}),
+        resolve: (query, _root, _args, ctx) => delegateFor(ctx, type).findMany({ ...query, orderBy }) as never,
+      },
+      connection as never,
+    ),
   }));
 }

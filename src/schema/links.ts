@@ -24,7 +24,10 @@ export const MentionRef = builder.prismaObject("Mention", {
     salience: t.exposeFloat("salience", {
       description: "How central the entity is to the article, from 0 (in passing) to 1 (its subject).",
     }),
-    role: t.exposeString("role", { nullable: true, description: "The entity's part in the story, e.g. subject, source." }),
+    role: t.exposeString("role", {
+      nullable: true,
+      description: "The entity's part in the story, e.g. subject, source.",
+    }),
     article: t.relation("article", { description: "The article that makes the mention." }),
     entity: t.field({
       type: MentionedEntity,
@@ -75,7 +78,7 @@ export const AffiliationRef = builder.prismaObject("Affiliation", {
   }),
 });
 
-builder.prismaObject("Participant", {
+export const ParticipantRef = builder.prismaObject("Participant", {
   description: "A person's or organisation's part in an event.",
   fields: (t) => ({
     role: t.exposeString("role", { description: "Their part, e.g. defendant, lawyer, leader." }),
@@ -94,3 +97,4 @@ builder.prismaObject("Participant", {
 
 export const MentionConnection = namedConnection(MentionRef, "Mention", "mentions");
 export const AffiliationConnection = namedConnection(AffiliationRef, "Affiliation", "affiliations");
+export const ParticipantConnection = namedConnection(ParticipantRef, "Participant", "participants");

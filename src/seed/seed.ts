@@ -1,5 +1,5 @@
-// Turns the seed content into rows. Idempotent: every row has an id derived from its slug or key, and is written
-// with an upsert that leaves an existing row alone, so seeding twice changes nothing. Runs in one transaction.
+// Turns the seed content into rows. Idempotent: every row has an id derived from its slug or key, and is created only
+// when no row has that id yet (an existing row is left as it is), so seeding twice changes nothing. One transaction.
 import { createHash } from "node:crypto";
 import type { Prisma } from "../db.js";
 import { countWords } from "../services/text.js";
@@ -36,7 +36,7 @@ export async function seedDatabase(
 
   return prisma.$transaction(
     async (tx) => {
-      // Each write is an upsert keyed on a stable id with an empty update: it counts as created when it made the row.
+      // Find by the stable id, create when missing; it counts as created when it made the row.
       async function put<T extends { id: string }>(
         find: (rowId: string) => Promise<unknown>,
         write: () => Promise<T>,

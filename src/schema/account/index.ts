@@ -17,7 +17,8 @@ const GuestSessionRef = builder.objectRef<GuestSession>("GuestSession").implemen
   description: "A new reader account and the bearer token that acts as it.",
   fields: (t) => ({
     token: t.string({
-      description: "Send as `Authorization: Bearer <token>` (HTTP) or `{ authorization }` in connection_init (WebSocket). Shown once.",
+      description:
+        "Send as `Authorization: Bearer <token>` (HTTP) or `{ authorization }` in connection_init (WebSocket). Shown once.",
       resolve: (s) => s.token,
     }),
     expiresAt: t.field({ type: "DateTime", description: "When the token stops working.", resolve: (s) => s.expiresAt }),
@@ -40,7 +41,10 @@ builder.mutationField("startGuestSession", (t) =>
     type: GuestSessionRef,
     description: "Creates a READER account with the given display name and returns a token for it.",
     args: {
-      displayName: t.arg.string({ required: true, description: "The name to show with your comments (1–50 characters)." }),
+      displayName: t.arg.string({
+        required: true,
+        description: "The name to show with your comments (1–50 characters).",
+      }),
     },
     resolve: (_root, args, ctx) => startGuestSession(ctx, args.displayName),
   }),

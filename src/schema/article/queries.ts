@@ -2,7 +2,7 @@
 import { builder } from "../../builder.js";
 import { listedArticleWhere, openableArticleWhere } from "../../services/visibility.js";
 import { uniqueWhere } from "../entity-roots.js";
-import { ArticleConnection } from "./types.js";
+import { ArticleConnection, SectionConnection } from "./types.js";
 
 builder.queryFields((t) => ({
   article: t.prismaField({
@@ -14,20 +14,26 @@ builder.queryFields((t) => ({
       slug: t.arg.string({ required: false, description: "The article's slug." }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.article.findFirst({ ...query, where: { ...uniqueWhere("Article", args), ...openableArticleWhere(ctx.viewer) } }),
-  }),
-  articles: t.prismaConnection({
-    type: "Article",
-    cursor: "id",
-    description: "Published articles, newest first (20 a page by default, at most 100).",
-    totalCount: (_root, _args, ctx) => ctx.prisma.article.count({ where: listedArticleWhere(ctx.viewer) }),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.article.findMany({
+      ctx.prisma.article.findFirst({
         ...query,
-        where: listedArticleWhere(ctx.viewer),
-        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        where: { ...uniqueWhere("Article", args), ...openableArticleWhere(ctx.viewer) },
       }),
-  }, ArticleConnection),
+  }),
+  articles: t.prismaConnection(
+    {
+      type: "Article",
+      cursor: "id",
+      description: "Published articles, newest first (20 a page by default, at most 100).",
+      totalCount: (_root, _args, ctx) => ctx.prisma.article.count({ where: listedArticleWhere(ctx.viewer) }),
+      resolve: (query, _root, _args, ctx) =>
+        ctx.prisma.article.findMany({
+          ...query,
+          where: listedArticleWhere(ctx.viewer),
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        }),
+    },
+    ArticleConnection,
+  ),
   section: t.prismaField({
     type: "Section",
     nullable: true,
@@ -35,11 +41,17 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: "The section's slug, e.g. world." }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.section.findUnique({ ...query, where: { slug: args.slug } }),
   }),
-  sections: t.prismaField({
-    type: ["Section"],
-    description: "Every section, by name.",
-    resolve: (query, _root, _args, ctx) => ctx.prisma.section.findMany({ ...query, orderBy: { name: "asc" } }),
-  }),
+  sections: t.prismaConnection(
+    {
+      type: "Section",
+      cursor: "id",
+      description: "Every section, by name.",
+      totalCount: (_root, _args, ctx) => ctx.prisma.section.count(),
+      resolve: (query, _root, _args, ctx) =>
+        ctx.prisma.section.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    },
+    SectionConnection,
+  ),
   tag: t.prismaField({
     type: "Tag",
     nullable: true,

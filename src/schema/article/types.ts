@@ -2,6 +2,7 @@
 import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/visibility.js";
 import { namedConnection } from "../connections.js";
+import { MentionConnection } from "../links.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../common.js";
 
 const mentionWhereByType = {
@@ -55,7 +56,9 @@ export const ArticleRef = builder.prismaNode("Article", {
       description: "The body as ordered blocks: paragraphs, headings, quotes and images.",
       query: { orderBy: { position: "asc" } },
     }),
-    bodyText: t.exposeString("bodyText", { description: "The body as plain text, paragraphs separated by blank lines." }),
+    bodyText: t.exposeString("bodyText", {
+      description: "The body as plain text, paragraphs separated by blank lines.",
+    }),
     wordCount: t.exposeInt("wordCount", { description: "The number of words in the body." }),
     language: t.exposeString("language", { description: "The article's language as a BCP-47 tag, e.g. en." }),
     status: t.expose("status", { type: ArticleStatusEnum, description: "Editorial status." }),
@@ -88,16 +91,22 @@ export const ArticleRef = builder.prismaNode("Article", {
       description: "Dated corrections: where the published text was wrong, and what is right.",
       query: { orderBy: [{ publishedAt: "asc" }, { id: "asc" }] },
     }),
-    mentions: t.relation("mentions", {
-      description: "The people, organisations, events and places the article mentions, most salient first.",
-      args: {
-        type: t.arg({ type: EntityTypeEnum, required: false, description: "Only mentions of this kind of entity." }),
+    mentions: t.relatedConnection(
+      "mentions",
+      {
+        description: "The people, organisations, events and places the article mentions, most salient first.",
+        args: {
+          type: t.arg({ type: EntityTypeEnum, required: false, description: "Only mentions of this kind of entity." }),
+        },
+        query: (args) => ({
+          where: args.type ? mentionWhereByType[args.type] : {},
+          orderBy: [{ salience: "desc" }, { id: "asc" }],
+        }),
+        cursor: "id",
+        totalCount: true,
       },
-      query: (args) => ({
-        where: args.type ? mentionWhereByType[args.type] : {},
-        orderBy: [{ salience: "desc" }, { id: "asc" }],
-      }),
-    }),
+      MentionConnection,
+    ),
     commentSettings: t.field({
       type: CommentSettingsRef,
       description: "Whether and how readers can comment.",
@@ -129,7 +138,7 @@ builder.prismaObject("ArticleBlock", {
   }),
 });
 
-builder.prismaObject("Byline", {
+export const BylineRef = builder.prismaObject("Byline", {
   description: "A person credited on an article, and for what.",
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order in the byline, from 0." }),
@@ -165,21 +174,25 @@ builder.prismaObject("Correction", {
   }),
 });
 
-builder.prismaObject("Section", {
+export const SectionRef = builder.prismaObject("Section", {
   description: "A section of the publication, such as World or Politics.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The section's URL-safe name." }),
     name: t.exposeString("name", { description: "The section's name." }),
     description: t.exposeString("description", { nullable: true, description: "What the section covers." }),
-    articles: t.relatedConnection("articles", {
-      description: "Published articles in the section, newest first.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: listedArticleWhere(ctx.viewer),
-        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      }),
-    }, ArticleConnection),
+    articles: t.relatedConnection(
+      "articles",
+      {
+        description: "Published articles in the section, newest first.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: listedArticleWhere(ctx.viewer),
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        }),
+      },
+      ArticleConnection,
+    ),
   }),
 });
 
@@ -188,18 +201,24 @@ export const TagRef = builder.prismaObject("Tag", {
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The tag's URL-safe name." }),
     name: t.exposeString("name", { description: "The tag as shown to readers." }),
-    articles: t.prismaConnection({
-      type: "Article",
-      cursor: "id",
-      description: "Published articles with this tag, newest first.",
-      totalCount: (tag, _args, ctx) =>
-        ctx.prisma.article.count({ where: { ...listedArticleWhere(ctx.viewer), tags: { some: { tagId: tag.id } } } }),
-      resolve: (query, tag, _args, ctx) =>
-        ctx.prisma.article.findMany({
-          ...query,
-          where: { ...listedArticleWhere(ctx.viewer), tags: { some: { tagId: tag.id } } },
-          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-        }),
-    }, ArticleConnection),
+    articles: t.prismaConnection(
+      {
+        type: "Article",
+        cursor: "id",
+        description: "Published articles with this tag, newest first.",
+        totalCount: (tag, _args, ctx) =>
+          ctx.prisma.article.count({ where: { ...listedArticleWhere(ctx.viewer), tags: { some: { tagId: tag.id } } } }),
+        resolve: (query, tag, _args, ctx) =>
+          ctx.prisma.article.findMany({
+            ...query,
+            where: { ...listedArticleWhere(ctx.viewer), tags: { some: { tagId: tag.id } } },
+            orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+          }),
+      },
+      ArticleConnection,
+    ),
   }),
 });
+
+export const BylineConnection = namedConnection(BylineRef, "Byline", "bylines");
+export const SectionConnection = namedConnection(SectionRef, "Section", "sections");

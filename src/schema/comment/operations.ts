@@ -4,7 +4,12 @@ import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import type { CommentEventKind } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { decodeEventCursor, openCommentEventStream, canSeeEvent, type CommentEventMessage } from "../../services/comment-events.js";
+import {
+  decodeEventCursor,
+  openCommentEventStream,
+  canSeeEvent,
+  type CommentEventMessage,
+} from "../../services/comment-events.js";
 import { deleteComment, editComment, postComment } from "../../services/comments.js";
 import { approveComment, flagComment, moderationQueueWhere, rejectComment } from "../../services/moderation.js";
 import { reactToComment, removeReaction } from "../../services/reactions.js";
@@ -19,20 +24,28 @@ builder.queryFields((t) => ({
     description: "One comment by global id; null when it does not exist or you may not see it.",
     args: { id: t.arg.id({ required: true, description: "The comment's global id." }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.comment.findFirst({ ...query, where: { id: decodeGlobalIdOf(args.id, "Comment"), ...singleCommentWhere(ctx.viewer) } }),
+      ctx.prisma.comment.findFirst({
+        ...query,
+        where: { id: decodeGlobalIdOf(args.id, "Comment"), ...singleCommentWhere(ctx.viewer) },
+      }),
   }),
   moderationQueue: t.prismaConnection(
     {
       type: "Comment",
       cursor: "id",
-      description: "Moderators only: comments with a status (PENDING by default), oldest first, optionally on one article.",
+      description:
+        "Moderators only: comments with a status (PENDING by default), oldest first, optionally on one article.",
       args: {
         status: t.arg({ type: CommentStatusEnum, required: false, description: "Which status (default PENDING)." }),
         articleId: t.arg.id({ required: false, description: "Only comments on this article." }),
       },
       totalCount: (_root, args, ctx) => ctx.prisma.comment.count({ where: moderationQueueWhere(ctx, args) }),
       resolve: (query, _root, args, ctx) =>
-        ctx.prisma.comment.findMany({ ...query, where: moderationQueueWhere(ctx, args), orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+        ctx.prisma.comment.findMany({
+          ...query,
+          where: moderationQueueWhere(ctx, args),
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        }),
     },
     CommentConnection,
   ),
@@ -42,8 +55,14 @@ const PostCommentInput = builder.inputType("PostCommentInput", {
   description: "A new comment.",
   fields: (t) => ({
     articleId: t.id({ required: true, description: "The article to comment on." }),
-    body: t.string({ required: true, description: "Plain text, 1–5,000 characters after trimming; markup is stripped." }),
-    parentId: t.id({ required: false, description: "The comment to reply to (a visible comment on the same article)." }),
+    body: t.string({
+      required: true,
+      description: "Plain text, 1–5,000 characters after trimming; markup is stripped.",
+    }),
+    parentId: t.id({
+      required: false,
+      description: "The comment to reply to (a visible comment on the same article).",
+    }),
     clientMutationId: t.string({
       required: false,
       description: "Your id for this post (1–100 characters). Retrying with the same id returns the first comment.",
@@ -58,7 +77,6 @@ const EditCommentInput = builder.inputType("EditCommentInput", {
     body: t.string({ required: true, description: "The new text (same rules as a new comment)." }),
   }),
 });
-
 
 builder.mutationFields((t) => ({
   postComment: t.prismaField({
@@ -86,7 +104,8 @@ builder.mutationFields((t) => ({
       commentId: t.arg.id({ required: true, description: "The comment." }),
       kind: t.arg({ type: ReactionKindEnum, required: true, description: "The reaction." }),
     },
-    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await reactToComment(ctx, args.commentId, args.kind)).id),
+    resolve: async (query, _root, args, ctx) =>
+      reload(ctx, query, (await reactToComment(ctx, args.commentId, args.kind)).id),
   }),
   removeReaction: t.prismaField({
     type: "Comment",
@@ -95,7 +114,8 @@ builder.mutationFields((t) => ({
       commentId: t.arg.id({ required: true, description: "The comment." }),
       kind: t.arg({ type: ReactionKindEnum, required: true, description: "The reaction." }),
     },
-    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await removeReaction(ctx, args.commentId, args.kind)).id),
+    resolve: async (query, _root, args, ctx) =>
+      reload(ctx, query, (await removeReaction(ctx, args.commentId, args.kind)).id),
   }),
   flagComment: t.prismaField({
     type: "Comment",
@@ -105,7 +125,8 @@ builder.mutationFields((t) => ({
       reason: t.arg({ type: FlagReasonEnum, required: true, description: "What is wrong with it." }),
       text: t.arg.string({ required: false, description: "More about it (needed for OTHER; at most 500 characters)." }),
     },
-    resolve: async (query, _root, args, ctx) => reload(ctx, query, (await flagComment(ctx, args.id, args.reason, args.text)).id),
+    resolve: async (query, _root, args, ctx) =>
+      reload(ctx, query, (await flagComment(ctx, args.id, args.reason, args.text)).id),
   }),
   approveComment: t.prismaField({
     type: "Comment",
@@ -154,7 +175,11 @@ async function articleStream(
 }
 
 /** Pub/sub messages carry ISO dates; the GraphQL types read Date. */
-const asRow = (event: CommentEventMessage) => ({ ...event, createdAt: new Date(event.createdAt), updatedAt: new Date(event.createdAt) });
+const asRow = (event: CommentEventMessage) => ({
+  ...event,
+  createdAt: new Date(event.createdAt),
+  updatedAt: new Date(event.createdAt),
+});
 
 builder.subscriptionFields((t) => ({
   commentEvents: t.field({
@@ -171,14 +196,18 @@ builder.subscriptionFields((t) => ({
   }),
   commentAdded: t.prismaField({
     type: "Comment",
-    description: "The simple feed: every new comment on an article that you may see. `after` resumes like commentEvents.",
+    description:
+      "The simple feed: every new comment on an article that you may see. `after` resumes like commentEvents.",
     args: {
       articleId: t.arg.id({ required: true, description: "The article to follow." }),
       after: t.arg.string({ required: false, description: "Resume after this event cursor." }),
     },
     subscribe: (_root, args, ctx) => articleStream(ctx, args, ["ADDED"]),
     resolve: (query, event, _args, ctx) =>
-      ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: (event as unknown as CommentEventMessage).commentId } }),
+      ctx.prisma.comment.findUniqueOrThrow({
+        ...query,
+        where: { id: (event as unknown as CommentEventMessage).commentId },
+      }),
   }),
   moderationEvents: t.field({
     type: CommentEventRef,

@@ -72,10 +72,12 @@ builder.prismaObject("ModerationReason", {
   description: "One reason for a moderation decision.",
   fields: (t) => ({
     rule: t.expose("rule", { type: ModerationRuleEnum, description: "The rule." }),
-    detail: t.exposeString("detail", { nullable: true, description: "What triggered it: the word, the count, the note." }),
+    detail: t.exposeString("detail", {
+      nullable: true,
+      description: "What triggered it: the word, the count, the note.",
+    }),
   }),
 });
-
 
 const CommentRevisionRef = builder.prismaObject("CommentRevision", {
   description: "An earlier version of an edited comment.",
@@ -89,8 +91,16 @@ const ModerationDecisionRef = builder.prismaObject("ModerationDecision", {
   description: "A change of a comment's status, by a rule or a moderator, with the reasons.",
   fields: (t) => ({
     status: t.expose("status", { type: CommentStatusEnum, description: "The status it gave the comment." }),
-    previousStatus: t.expose("previousStatus", { type: CommentStatusEnum, nullable: true, description: "The status before." }),
-    automatic: t.boolean({ description: "True when a rule decided, false when a person did.", select: { actorId: true }, resolve: (d) => d.actorId === null }),
+    previousStatus: t.expose("previousStatus", {
+      type: CommentStatusEnum,
+      nullable: true,
+      description: "The status before.",
+    }),
+    automatic: t.boolean({
+      description: "True when a rule decided, false when a person did.",
+      select: { actorId: true },
+      resolve: (d) => d.actorId === null,
+    }),
     moderator: t.relation("actor", { nullable: true, description: "The moderator who decided; null for a rule." }),
     note: t.exposeString("note", { nullable: true, description: "The moderator's note." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
@@ -112,10 +122,16 @@ export const CommentRef = builder.prismaNode("Comment", {
       select: { body: true, status: true },
       resolve: (c, _args, ctx) => (c.status === "REMOVED" && !canModerate(ctx.viewer) ? null : c.body),
     }),
-    removed: t.boolean({ description: "True when the comment was deleted.", select: { status: true }, resolve: (c) => c.status === "REMOVED" }),
+    removed: t.boolean({
+      description: "True when the comment was deleted.",
+      select: { status: true },
+      resolve: (c) => c.status === "REMOVED",
+    }),
     status: t.expose("status", { type: CommentStatusEnum, description: "Moderation status." }),
     depth: t.exposeInt("depth", { description: "0 for a comment on the article, 1 for a reply to it, and so on." }),
-    sequence: t.exposeInt("seq", { description: "The comment's number within its article, in the order comments were posted." }),
+    sequence: t.exposeInt("seq", {
+      description: "The comment's number within its article, in the order comments were posted.",
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was posted." }),
     editedAt: t.expose("editedAt", { type: "DateTime", nullable: true, description: "When it was last edited." }),
     editableUntil: t.field({
@@ -140,7 +156,10 @@ export const CommentRef = builder.prismaNode("Comment", {
         cursor: "id",
         totalCount: true,
         args: { orderBy: t.arg({ type: CommentOrderEnum, required: false, description: "Order (default OLDEST)." }) },
-        query: (args, ctx) => ({ where: threadCommentWhere(ctx.viewer), orderBy: commentOrderBy(args.orderBy ?? "OLDEST") }),
+        query: (args, ctx) => ({
+          where: threadCommentWhere(ctx.viewer),
+          orderBy: commentOrderBy(args.orderBy ?? "OLDEST"),
+        }),
       },
       CommentConnection,
     ),
@@ -222,7 +241,10 @@ builder.prismaObjectFields("Article", (t) => ({
       cursor: "id",
       totalCount: true,
       args: { orderBy: t.arg({ type: CommentOrderEnum, required: false, description: "Order (default NEWEST)." }) },
-      query: (args, ctx) => ({ where: { parentId: null, ...threadCommentWhere(ctx.viewer) }, orderBy: commentOrderBy(args.orderBy) }),
+      query: (args, ctx) => ({
+        where: { parentId: null, ...threadCommentWhere(ctx.viewer) },
+        orderBy: commentOrderBy(args.orderBy),
+      }),
     },
     CommentConnection,
   ),

@@ -4,7 +4,7 @@ import { listedArticleWhere } from "../../services/visibility.js";
 import { EventKindEnum, PartialDateRef, partialDate } from "../common.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { MentionConnection } from "../links.js";
+import { MentionConnection, ParticipantConnection } from "../links.js";
 
 export const EventRef = builder.prismaNode("Event", {
   id: { field: "id" },
@@ -26,19 +26,29 @@ export const EventRef = builder.prismaNode("Event", {
       resolve: (event) => partialDate(event.endsAt, event.endPrecision),
     }),
     place: t.relation("place", { nullable: true, description: "Where the event happened." }),
-    participants: t.relation("participants", {
-      description: "The people and organisations that took part, with their roles.",
-      query: { orderBy: { id: "asc" } },
-    }),
-    mentionedIn: t.relatedConnection("mentions", {
-      description: "The articles that mention the event, newest first; each node carries the salience.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: { article: listedArticleWhere(ctx.viewer) },
-        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-      }),
-    }, MentionConnection),
+    participants: t.relatedConnection(
+      "participants",
+      {
+        description: "The people and organisations that took part, with their roles.",
+        query: { orderBy: { id: "asc" } },
+        cursor: "id",
+        totalCount: true,
+      },
+      ParticipantConnection,
+    ),
+    mentionedIn: t.relatedConnection(
+      "mentions",
+      {
+        description: "The articles that mention the event, newest first; each node carries the salience.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: { article: listedArticleWhere(ctx.viewer) },
+          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+        }),
+      },
+      MentionConnection,
+    ),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

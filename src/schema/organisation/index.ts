@@ -5,7 +5,7 @@ import { OrganisationKindEnum } from "../common.js";
 import { ArticleConnection } from "../article/types.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { AffiliationConnection, MentionConnection } from "../links.js";
+import { AffiliationConnection, MentionConnection, ParticipantConnection } from "../links.js";
 
 export const OrganisationRef = builder.prismaNode("Organisation", {
   id: { field: "id" },
@@ -22,34 +22,53 @@ export const OrganisationRef = builder.prismaNode("Organisation", {
     }),
     description: t.exposeString("description", { nullable: true, description: "What the organisation is." }),
     country: t.relation("country", { nullable: true, description: "The country the organisation is based in." }),
-    members: t.relatedConnection("members", {
-      description: "People affiliated with the organisation, with role and dates; current and former, earliest first.",
-      cursor: "id",
-      totalCount: true,
-      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
-    }, AffiliationConnection),
-    participations: t.relation("participations", {
-      description: "The events the organisation took part in, with its role in each.",
-      query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
-    }),
-    publishedArticles: t.relatedConnection("publishedArticles", {
-      description: "Articles this organisation published, newest first.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: listedArticleWhere(ctx.viewer),
-        orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-      }),
-    }, ArticleConnection),
-    mentionedIn: t.relatedConnection("mentions", {
-      description: "The articles that mention the organisation, newest first; each node carries the salience.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: { article: listedArticleWhere(ctx.viewer) },
-        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-      }),
-    }, MentionConnection),
+    members: t.relatedConnection(
+      "members",
+      {
+        description:
+          "People affiliated with the organisation, with role and dates; current and former, earliest first.",
+        cursor: "id",
+        totalCount: true,
+        query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+      },
+      AffiliationConnection,
+    ),
+    participations: t.relatedConnection(
+      "participations",
+      {
+        description: "The events the organisation took part in, with its role in each.",
+        query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
+        cursor: "id",
+        totalCount: true,
+      },
+      ParticipantConnection,
+    ),
+    publishedArticles: t.relatedConnection(
+      "publishedArticles",
+      {
+        description: "Articles this organisation published, newest first.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: listedArticleWhere(ctx.viewer),
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+        }),
+      },
+      ArticleConnection,
+    ),
+    mentionedIn: t.relatedConnection(
+      "mentions",
+      {
+        description: "The articles that mention the organisation, newest first; each node carries the salience.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: { article: listedArticleWhere(ctx.viewer) },
+          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+        }),
+      },
+      MentionConnection,
+    ),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

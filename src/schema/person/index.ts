@@ -3,7 +3,8 @@ import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/visibility.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { MentionConnection } from "../links.js";
+import { AffiliationConnection, MentionConnection, ParticipantConnection } from "../links.js";
+import { BylineConnection } from "../article/types.js";
 
 export const PersonRef = builder.prismaNode("Person", {
   id: { field: "id" },
@@ -19,30 +20,52 @@ export const PersonRef = builder.prismaNode("Person", {
     }),
     description: t.exposeString("description", { nullable: true, description: "Who the person is, in a sentence." }),
     nationality: t.exposeString("nationality", { nullable: true, description: "The person's nationality, if known." }),
-    affiliations: t.relation("affiliations", {
-      description: "The organisations the person has belonged to, with role and dates, earliest first.",
-      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
-    }),
-    participations: t.relation("participations", {
-      description: "The events the person took part in, with their role in each.",
-      query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
-    }),
-    bylines: t.relation("bylines", {
-      description: "The articles the person is credited on, newest first.",
-      query: (_args, ctx) => ({
-        where: { article: listedArticleWhere(ctx.viewer) },
-        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-      }),
-    }),
-    mentionedIn: t.relatedConnection("mentions", {
-      description: "The articles that mention the person, newest first; each edge's node carries the salience.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: { article: listedArticleWhere(ctx.viewer) },
-        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-      }),
-    }, MentionConnection),
+    affiliations: t.relatedConnection(
+      "affiliations",
+      {
+        description: "The organisations the person has belonged to, with role and dates, earliest first.",
+        query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+        cursor: "id",
+        totalCount: true,
+      },
+      AffiliationConnection,
+    ),
+    participations: t.relatedConnection(
+      "participations",
+      {
+        description: "The events the person took part in, with their role in each.",
+        query: { orderBy: [{ event: { startsAt: "asc" } }, { id: "asc" }] },
+        cursor: "id",
+        totalCount: true,
+      },
+      ParticipantConnection,
+    ),
+    bylines: t.relatedConnection(
+      "bylines",
+      {
+        description: "The articles the person is credited on, newest first.",
+        query: (_args, ctx) => ({
+          where: { article: listedArticleWhere(ctx.viewer) },
+          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+        }),
+        cursor: "id",
+        totalCount: true,
+      },
+      BylineConnection,
+    ),
+    mentionedIn: t.relatedConnection(
+      "mentions",
+      {
+        description: "The articles that mention the person, newest first; each edge's node carries the salience.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: { article: listedArticleWhere(ctx.viewer) },
+          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+        }),
+      },
+      MentionConnection,
+    ),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

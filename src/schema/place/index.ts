@@ -6,6 +6,7 @@ import { EventConnection } from "../event/index.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
 import { MentionConnection } from "../links.js";
+import { OrganisationConnection } from "../organisation/index.js";
 
 export const PlaceRef = builder.prismaNode("Place", {
   id: { field: "id" },
@@ -16,29 +17,49 @@ export const PlaceRef = builder.prismaNode("Place", {
     kind: t.expose("kind", { type: PlaceKindEnum, description: "What kind of place it is." }),
     description: t.exposeString("description", { nullable: true, description: "A line about the place." }),
     parent: t.relation("parent", { nullable: true, description: "The place this one lies in (Oslo → Norway)." }),
-    children: t.relation("children", {
-      description: "The places that lie in this one.",
-      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
-    }),
-    events: t.relatedConnection("events", {
-      description: "Events that happened here, earliest first.",
-      cursor: "id",
-      totalCount: true,
-      query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
-    }, EventConnection),
-    organisations: t.relation("organisations", {
-      description: "Organisations based in this country.",
-      query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
-    }),
-    mentionedIn: t.relatedConnection("mentions", {
-      description: "The articles that mention the place, newest first; each node carries the salience.",
-      cursor: "id",
-      totalCount: true,
-      query: (_args, ctx) => ({
-        where: { article: listedArticleWhere(ctx.viewer) },
-        orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-      }),
-    }, MentionConnection),
+    children: t.relatedConnection(
+      "children",
+      {
+        description: "The places that lie in this one.",
+        query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+        cursor: "id",
+        totalCount: true,
+      },
+      PlaceConnection,
+    ),
+    events: t.relatedConnection(
+      "events",
+      {
+        description: "Events that happened here, earliest first.",
+        cursor: "id",
+        totalCount: true,
+        query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+      },
+      EventConnection,
+    ),
+    organisations: t.relatedConnection(
+      "organisations",
+      {
+        description: "Organisations based in this country.",
+        query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
+        cursor: "id",
+        totalCount: true,
+      },
+      OrganisationConnection,
+    ),
+    mentionedIn: t.relatedConnection(
+      "mentions",
+      {
+        description: "The articles that mention the place, newest first; each node carries the salience.",
+        cursor: "id",
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: { article: listedArticleWhere(ctx.viewer) },
+          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
+        }),
+      },
+      MentionConnection,
+    ),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),
