@@ -26,13 +26,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Starts SQLite transactions with BEGIN IMMEDIATE instead of the adapter's plain BEGIN. A deferred transaction that
+ * reads before it writes fails at once with SQLITE_BUSY (busy_timeout does not apply) when another process wrote in
+ * between; taking the write lock at BEGIN is where busy_timeout waits instead. Every transaction of ours writes.
+ */
+class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 export async function openDatabase(databaseUrl: string): Promise<Database> {
   const provider = providerOf(databaseUrl);
   const listeners = new Set<(event: QueryEvent) => void>();
   const log = [{ emit: "event", level: "query" }] as const;
   let prisma: Prisma;
   if (provider === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
+    const adapter = new ImmediateTransactionsSQLite({ url: sqliteFilePath(databaseUrl), timeout: 5000 });
     prisma = new PrismaClient({ adapter, log: [...log] }) as unknown as Prisma;
   } else {
     const adapter = new PrismaPg({

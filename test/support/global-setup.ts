@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db.js";
 import { migrateDeploy } from "../../src/migrate.js";
 import { seedDatabase } from "../../src/seed/seed.js";
-import { postgresAvailable, postgresUrl, sqliteDirectory, testProvider, withAdminClient } from "./databases.js";
+import { postgresAvailable, postgresUrl, sqliteDirectory, withAdminClient } from "./databases.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,7 +30,8 @@ async function prepare(url: string, seed: boolean): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = `${Date.now().toString(36)}${process.pid}`;
-  const provider = testProvider();
+  // The project's env (LEDE_TEST_DB) reaches the test workers, not this process: go by the project's name.
+  const provider = project.name === "postgresql" ? "postgresql" : "sqlite";
   project.provide("skipReason", "");
   if (provider === "sqlite") {
     const dir = sqliteDirectory(runId);

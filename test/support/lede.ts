@@ -91,7 +91,8 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
   const clock = new TestClock();
   // A second instance gets ids of its own, as a second process would.
   const newId = sequentialIds(options.sameDatabaseAs ? `t${Math.random().toString(36).slice(2, 6)}` : "t");
-  const app = await createApp(config, { db, clock: clock.now, newId, logger: createLogger("silent") });
+  const logger = createLogger((process.env.LEDE_TEST_LOG as "warn" | undefined) ?? "silent");
+  const app = await createApp(config, { db, clock: clock.now, newId, logger });
   const yoga = app.server.yoga;
 
   const fetchLede = (path: string, init: RequestInit = {}) =>

@@ -1,0 +1,240 @@
+// Several instances on one database: over Redis every subscriber on every instance hears every post, in order; a
+// Redis outage does not stop reads or posts, and fan-out resumes (with what was missed) when Redis is back.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CommentEventsDocument, type CommentEventsSubscription } from "./generated/graphql.js";
+import { articleId, guest, post } from "./support/fixtures.js";
+import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
+import { graphqlOver, startLedeProcess, type LedeProcess } from "./support/process.js";
+
+const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
+const REDIS_URL = process.env.LEDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_SERVER = "/usr/bin/redis-server";
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {});
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+const sharedRedis = await redisAnswers(REDIS_URL);
+if (!sharedRedis && process.env.REQUIRE_SERVICES === "1") throw new Error(`Redis is not reachable at ${REDIS_URL}`);
+const postgresOnly = skipDatabase || provider !== "postgresql";
+
+function sequencesOf(feed: Collector<CommentEventsSubscription>): number[] {
+  return feed.results.map((r) => r.commentEvents.sequence);
+}
+
+function expectStrictlyIncreasing(values: number[]): void {
+  for (let i = 1; i < values.length; i++) expect(values[i]!, `position ${i}`).toBeGreaterThan(values[i - 1]!);
+}
+
+describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and Redis", () => {
+  let a: TestLede;
+  let b: TestLede;
+  let urlA: string;
+  let urlB: string;
+  const clients: { dispose(): void | Promise<void> }[] = [];
+  beforeAll(async () => {
+    a = await startLede({ env: { REDIS_URL } });
+    b = await startLede({ env: { REDIS_URL }, sameDatabaseAs: a });
+    [urlA, urlB] = await Promise.all([a.listen(), b.listen()]);
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await b?.close();
+    await a?.close();
+  });
+
+  it("delivers 200 concurrent posts spread over both instances to every subscriber on either, once each, in order", async () => {
+    const article = await articleId(a, SLUG);
+    const feeds: Collector<CommentEventsSubscription>[] = [];
+    for (const [lede, url] of [
+      [a, urlA],
+      [b, urlB],
+    ] as const) {
+      for (let i = 0; i < 3; i++) {
+        const client = wsClient(url);
+        clients.push(client);
+        feeds.push(await subscribe(lede, client, CommentEventsDocument, { articleId: article }));
+      }
+    }
+    const readers = await Promise.all(Array.from({ length: 20 }, (_, i) => guest(i % 2 ? a : b, `Reader ${i}`)));
+    const posted = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        post(i % 2 ? a : b, readers[i % readers.length]!.token, { articleId: article, body: `post ${i}` }),
+      ),
+    );
+    expect(new Set(posted.map((p) => p.id)).size).toBe(200);
+    const rows = await a.db.prisma.comment.count({
+      where: { articleId: Buffer.from(article, "base64url").toString().split(":")[1], body: { startsWith: "post " } },
+    });
+    expect(rows).toBe(200);
+    await until(() => feeds.every((f) => f.results.length >= 200), "every subscriber to have 200 events", 30_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const expected = new Set(posted.map((p) => p.id));
+    for (const feed of feeds) {
+      expect(feed.errors).toEqual([]);
+      expect(feed.results).toHaveLength(200);
+      const ids = feed.results.map((r) => r.commentEvents.comment.id);
+      expect(new Set(ids).size).toBe(200);
+      expect(ids.every((id) => expected.has(id))).toBe(true);
+      expectStrictlyIncreasing(sequencesOf(feed));
+    }
+    expectStrictlyIncreasing([...posted].sort((x, y) => x.sequence - y.sequence).map((p) => p.sequence));
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    REDIS_SERVER,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  );
+  return until(() => redisAnswers(`redis://127.0.0.1:${port}`), "our Redis to start", 10_000).then(() => child);
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away", () => {
+  let redis: ChildProcess | undefined;
+  let a: TestLede;
+  let b: TestLede;
+  let port: number;
+  const clients: { dispose(): void | Promise<void> }[] = [];
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    a = await startLede({ env });
+    b = await startLede({ env, sameDatabaseAs: a });
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await b?.close();
+    await a?.close();
+    if (redis && redis.exitCode === null) await stopRedis(redis);
+  });
+
+  it("keeps serving reads and posts, and fans out again (with what was missed) once Redis is back", async () => {
+    const article = await articleId(a, SLUG);
+    const reader = await guest(b, "Outage Reader");
+    const client = wsClient(await a.listen());
+    clients.push(client);
+    const feed = await subscribe(a, client, CommentEventsDocument, { articleId: article });
+    const before = await post(b, reader.token, { articleId: article, body: "before the outage" });
+    await until(() => feed.results.length === 1, "the first event");
+
+    await stopRedis(redis!);
+    const during = [];
+    for (let i = 0; i < 3; i++)
+      during.push(await post(b, reader.token, { articleId: article, body: `during the outage ${i}` }));
+    expect((await b.query(`{ articles(first: 1) { totalCount } }`)) as object).toMatchObject({
+      articles: { totalCount: 3 },
+    });
+    expect((await a.query(`query($id: ID!) { node(id: $id) { id } }`, { id: during[0]!.id })) as object).toEqual({
+      node: { id: during[0]!.id },
+    });
+
+    redis = await startRedis(port);
+    // ioredis reconnects and resubscribes by itself; post until an event gets through.
+    const after: { id: string }[] = [];
+    await until(
+      async () => {
+        after.push(await post(b, reader.token, { articleId: article, body: "after the outage" }));
+        await new Promise((r) => setTimeout(r, 200));
+        return feed.results.length > 1;
+      },
+      "fan-out to resume",
+      20_000,
+    );
+    await until(() => feed.results.length >= 1 + during.length + after.length, "the missed events to be filled in");
+    const ids = feed.results.map((r) => r.commentEvents.comment.id);
+    expect(ids).toEqual([before.id, ...during.map((c) => c.id), ...after.map((c) => c.id)]);
+    expectStrictlyIncreasing(sequencesOf(feed));
+  });
+});
+
+describe.skipIf(skipDatabase || provider !== "sqlite")("two processes on one SQLite file", () => {
+  let a: TestLede;
+  let b: LedeProcess;
+  beforeAll(async () => {
+    a = await startLede();
+    // better-sqlite3 waits for a lock synchronously, so the second instance must be a process of its own, as it is
+    // in any real deployment.
+    b = await startLedeProcess({
+      DATABASE_URL: a.config.databaseUrl,
+      MIGRATE_ON_START: "false",
+      SEED_ON_START: "false",
+      COMMENT_RATE_LIMIT_MS: "0",
+      LOG_LEVEL: "warn",
+    });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.close();
+  });
+
+  it("gives 40 concurrent posts from both processes 40 rows with unique, increasing sequences", async () => {
+    const article = await articleId(a, SLUG);
+    const readersA = await Promise.all(Array.from({ length: 4 }, (_, i) => guest(a, `SQLite A${i}`)));
+    const readersB = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        const body = await graphqlOver(
+          b.baseUrl,
+          `mutation($n: String!) { startGuestSession(displayName: $n) { token } }`,
+          { n: `SQLite B${i}` },
+        );
+        return body.data.startGuestSession.token as string;
+      }),
+    );
+    const postOnB = async (token: string, body: string) => {
+      const result = await graphqlOver(
+        b.baseUrl,
+        `mutation($input: PostCommentInput!) { postComment(input: $input) { id sequence } }`,
+        { input: { articleId: article, body } },
+        token,
+      );
+      if (!result.data) throw new Error(JSON.stringify(result));
+      return result.data.postComment as { id: string; sequence: number };
+    };
+    const posted = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2
+          ? post(a, readersA[i % 4]!.token, { articleId: article, body: `sqlite ${i}` })
+          : postOnB(readersB[i % 4]!, `sqlite ${i}`),
+      ),
+    );
+    const sequences = posted.map((p) => p.sequence).sort((x, y) => x - y);
+    expect(new Set(sequences).size).toBe(40);
+    expectStrictlyIncreasing(sequences);
+  });
+});
