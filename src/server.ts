@@ -1,5 +1,6 @@
 // Builds the HTTP server (yoga: GraphQL over HTTP, GraphiQL, /health, /ready) and the graphql-ws server on the same
 // port and path, and returns { start, stop }. It does not own the database or the pub/sub: the caller does.
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
@@ -39,7 +40,13 @@ function invalidTokenError(): GraphQLError {
   });
 }
 
+/** A client's own request id when it is a sane token, else a fresh one. */
+function requestIdFrom(header: string | null): string {
+  return header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
+}
+
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
+  const requestIds = new WeakMap<Request, string>();
   const { config } = deps;
   // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
   const shutdown = new AbortController();
@@ -56,7 +63,19 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       subscriptionsProtocol: "WS",
     },
     renderGraphiQL,
-    plugins: [useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() })],
+    plugins: [
+      useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
+      {
+        // Every response names its request, so a client can quote it and we can find it in the logs.
+        onRequest({ request }) {
+          requestIds.set(request, requestIdFrom(request.headers.get("x-request-id")));
+        },
+        onResponse({ request, response }) {
+          const id = requestIds.get(request);
+          if (id) response.headers.set("x-request-id", id);
+        },
+      },
+    ],
     context: async (initial): Promise<Context> => {
       if (initial.ledeContext) return initial.ledeContext;
       const request = (initial as unknown as { request: Request }).request;
@@ -66,7 +85,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         shutdown: shutdown.signal,
         // a subscription over Server-Sent Events lives as long as the stream: no DataLoader cache
         longLived: request.headers.get("accept")?.includes("text/event-stream") ?? false,
-        requestId: request.headers.get("x-request-id") ?? undefined,
+        requestId: requestIds.get(request),
       });
     },
   });
@@ -197,8 +216,13 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     stop() {
       stopping ??= (async () => {
         clearInterval(keepAlive);
-        // Live streams complete first (graphql-ws sends "complete", SSE responses end), so subscribers are told.
+        // Live streams complete first (graphql-ws sends "complete", SSE responses end), so subscribers are told;
+        // give the completions a moment to go out before the sockets close.
         shutdown.abort();
+        const completionDeadline = Date.now() + Math.min(config.shutdownGraceMs, 2000);
+        while (activeSocketOperations > 0 && Date.now() < completionDeadline) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         // Stop accepting, then let the open requests finish; idle keep-alive sockets would hold close() open, and a
         // connection whose request finishes during the drain turns idle: close those as they appear.
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -74,6 +74,10 @@ describe.skipIf(skipDatabase)("comments", () => {
 
   it("rejects bad input with a code and writes nothing", async () => {
     const before = await commentRows();
+    const sequencesBefore = await lede.db.prisma.article.findMany({
+      select: { slug: true, lastCommentSeq: true, lastEventSeq: true },
+      orderBy: { slug: "asc" },
+    });
     const otherArticle = await articleId(lede, "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back");
     const foreign = await lede.db.prisma.comment.findFirstOrThrow({ where: { article: { slug: CLOSED_SLUG } } });
     const cases: [string, Record<string, unknown>, string][] = [
@@ -102,6 +106,11 @@ describe.skipIf(skipDatabase)("comments", () => {
       expect(result.data, name).toBeNull();
     }
     expect(await commentRows()).toBe(before);
+    const sequences = await lede.db.prisma.article.findMany({
+      select: { slug: true, lastCommentSeq: true, lastEventSeq: true },
+      orderBy: { slug: "asc" },
+    });
+    expect(sequences).toEqual(sequencesBefore);
   });
 
   it("asks for a session before posting, and refuses unknown tokens with 401", async () => {

@@ -54,3 +54,38 @@ describe.skipIf(skipDatabase)("SQL statements per query", () => {
     expect(large.statements, large.sql.join("\n")).toBe(small.statements);
   });
 });
+
+describe.skipIf(skipDatabase)("SQL statements for comment threads", () => {
+  let lede: TestLede;
+  beforeAll(async () => {
+    lede = await startLede();
+    await addSyntheticArticles(lede.db.prisma, 30, 9);
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("stays flat for threads with every comment field, for readers and moderators", async () => {
+    const { staff } = await import("./support/fixtures.js");
+    const moderator = await staff(lede, "MODERATOR");
+    const threads = `query($first: Int!) {
+      articles(first: $first) { edges { node { commentCount
+        comments(first: 10, orderBy: MOST_REACTIONS) { totalCount edges { node {
+          id body removed status depth sequence createdAt editedAt editableUntil threadId reactionCount
+          reactions { kind count } viewerReactions flagCount replyCount
+          revisions { body } moderation { status reasons { rule detail } moderator { displayName } }
+          author { displayName } parent { id body }
+          replies(first: 5) { totalCount edges { node { id body reactions { kind count } viewerReactions author { displayName } parent { id } } } }
+        } } } } } }
+    }`;
+    for (const token of [undefined, moderator.token]) {
+      const options = token ? { token } : {};
+      const small = await lede.countStatements(() => lede.query(threads, { first: 3 }, options));
+      const large = await lede.countStatements(() => lede.query(threads, { first: 30 }, options));
+      console.log(
+        `[${provider}] threads (${token ? "moderator" : "anonymous"}): ${small.statements} statements for 3 articles, ${large.statements} for 30`,
+      );
+      expect(large.statements, large.sql.join("\n")).toBe(small.statements);
+    }
+  });
+});

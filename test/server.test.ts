@@ -141,3 +141,61 @@ describe.skipIf(skipDatabase)("graceful shutdown", () => {
     }
   });
 });
+
+describe.skipIf(skipDatabase)("graceful shutdown of live connections", () => {
+  it("completes open subscriptions, closes sockets with 1001, and cuts an unresponsive peer at the grace period", async () => {
+    const { connect } = await import("node:net");
+    const { CommentEventsDocument } = await import("./generated/graphql.js");
+    const { articleId } = await import("./support/fixtures.js");
+    const { subscribe, until, wsClient } = await import("./support/ws.js");
+    const lede = await startLede({ env: { SHUTDOWN_GRACE_MS: "500" } });
+    try {
+      const baseUrl = await lede.listen();
+      const client = wsClient(baseUrl);
+      const closed = new Promise<number>((resolve) =>
+        client.on("closed", (event) => resolve((event as { code: number }).code)),
+      );
+      const feed = await subscribe(lede, client, CommentEventsDocument, { articleId: await articleId(lede) });
+      // A peer that upgrades and then never answers anything.
+      const { port } = new URL(baseUrl);
+      const silent = connect(Number(port), "127.0.0.1");
+      await new Promise((resolve) => silent.once("connect", resolve));
+      silent.write(
+        "GET /graphql HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n",
+      );
+      silent.on("data", () => {});
+      await until(() => lede.app.server.httpServer.listenerCount("upgrade") > 0, "the upgrade");
+      await new Promise((r) => setTimeout(r, 100));
+      const started = Date.now();
+      await lede.app.server.stop();
+      const took = Date.now() - started;
+      expect(feed.completed).toBe(true);
+      expect(await closed).toBe(1001);
+      expect(took).toBeLessThan(3000);
+      silent.destroy();
+      await client.dispose();
+    } finally {
+      await lede.close();
+    }
+  });
+});
+
+describe.skipIf(skipDatabase)("request ids", () => {
+  it("returns the client's x-request-id when it is sane, and a fresh one otherwise", async () => {
+    const lede = await startLede();
+    try {
+      const ask = (id?: string) =>
+        lede.fetch("/graphql", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(id ? { "x-request-id": id } : {}) },
+          body: JSON.stringify({ query: "{ __typename }" }),
+        });
+      expect((await ask("abc-123")).headers.get("x-request-id")).toBe("abc-123");
+      expect((await ask()).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+      expect((await ask("bad id with spaces")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await lede.close();
+    }
+  });
+});
