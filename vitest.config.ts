@@ -7,8 +7,6 @@ const shared = {
   globalSetup: ["test/support/global-setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
-  // Two cores on these machines: a few files at once keeps the databases busy without starving the servers.
-  maxWorkers: 3,
 };
 
 export default defineConfig({
@@ -16,6 +14,9 @@ export default defineConfig({
   // our own files, and graphql-js refuses to mix two copies. One copy for everyone:
   resolve: { alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }] },
   test: {
+    // Two cores on these machines: a few files at once (across both projects) keeps the databases busy without
+    // starving the servers.
+    maxWorkers: 3,
     reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       { extends: true, test: { ...shared, name: "sqlite", env: { LEDE_TEST_DB: "sqlite" } } },

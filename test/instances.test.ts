@@ -71,11 +71,14 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
       }
     }
     const readers = await Promise.all(Array.from({ length: 20 }, (_, i) => guest(i % 2 ? a : b, `Reader ${i}`)));
-    const posted = await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
         post(i % 2 ? a : b, readers[i % readers.length]!.token, { articleId: article, body: `post ${i}` }),
       ),
     );
+    const failures = settled.flatMap((s) => (s.status === "rejected" ? [String(s.reason).slice(0, 600)] : []));
+    expect(failures, failures[0]).toEqual([]);
+    const posted = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(new Set(posted.map((p) => p.id)).size).toBe(200);
     const rows = await a.db.prisma.comment.count({
       where: { articleId: Buffer.from(article, "base64url").toString().split(":")[1], body: { startsWith: "post " } },

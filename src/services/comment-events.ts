@@ -40,12 +40,18 @@ export async function recordCommentEvent(
   comment: CommentForEvent,
   kind: CommentEventKind,
   previousStatus: CommentStatus | null = null,
+  /** The event's sequence number when the caller already took it from the article row. */
+  takenSeq?: number,
 ): Promise<CommentEventMessage> {
-  const { lastEventSeq } = await tx.article.update({
-    where: { id: comment.articleId },
-    data: { lastEventSeq: { increment: 1 } },
-    select: { lastEventSeq: true },
-  });
+  const lastEventSeq =
+    takenSeq ??
+    (
+      await tx.article.update({
+        where: { id: comment.articleId },
+        data: { lastEventSeq: { increment: 1 } },
+        select: { lastEventSeq: true },
+      })
+    ).lastEventSeq;
   const now = ctx.clock();
   const row = await tx.commentEvent.create({
     data: {

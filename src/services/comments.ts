@@ -112,10 +112,11 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
       });
       // The row lock (PostgreSQL) or the write lock (SQLite) taken here orders concurrent posts, so sequences are
       // unique and strictly increasing per article; @@unique([articleId, seq]) backs that up.
-      const { lastCommentSeq } = await tx.article.update({
+      // Both of the article's counters move in one statement: the row stays locked for as short a time as possible.
+      const { lastCommentSeq, lastEventSeq } = await tx.article.update({
         where: { id: articleId },
-        data: { lastCommentSeq: { increment: 1 } },
-        select: { lastCommentSeq: true },
+        data: { lastCommentSeq: { increment: 1 }, lastEventSeq: { increment: 1 } },
+        select: { lastCommentSeq: true, lastEventSeq: true },
       });
       const created = await tx.comment.create({
         data: {
@@ -142,7 +143,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
           reasons: assessment.reasons,
         });
       }
-      events.push(await recordCommentEvent(tx, ctx, created, "ADDED"));
+      events.push(await recordCommentEvent(tx, ctx, created, "ADDED", null, lastEventSeq));
       return created;
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Prisma as P } from "../generated/prisma/client.js";
 
 // Concurrent writes queue on the rows they share (an article's sequences): give them room rather than failing at
 // Prisma's 2 s default.
-const OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const OPTIONS = { maxWait: 30_000, timeout: 30_000 };
 
 export function writeTransaction<T>(
   ctx: Pick<Context, "prisma">,
