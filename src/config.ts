@@ -53,6 +53,17 @@ const schema = z.object({
     .positive()
     .default(1024 * 1024),
   WS_KEEPALIVE_MS: z.coerce.number().int().nonnegative().default(15_000),
+  MAX_DEPTH: z.coerce.number().int().positive().default(15),
+  MAX_ALIASES: z.coerce.number().int().nonnegative().default(20),
+  MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
+  MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  MAX_COST: z.coerce.number().int().positive().default(100_000),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024),
+  INTROSPECTION: z.enum(["auto", "on", "off"]).default("auto"),
 });
 
 export type Env = z.input<typeof schema>;
@@ -83,6 +94,17 @@ export interface Config {
     maxLinks: number;
     flagsToPending: number;
   };
+  limits: {
+    depth: number;
+    aliases: number;
+    directives: number;
+    tokens: number;
+    /** Largest estimated cost of one operation: fields times the page sizes above them. */
+    cost: number;
+    bodyBytes: number;
+  };
+  /** Introspection: "auto" = always in development; in production only for ANALYST, EDITOR and ADMIN tokens. */
+  introspection: "auto" | "on" | "off";
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -130,6 +152,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxLinks: c.MAX_LINKS,
       flagsToPending: c.FLAGS_TO_PENDING,
     },
+    limits: {
+      depth: c.MAX_DEPTH,
+      aliases: c.MAX_ALIASES,
+      directives: c.MAX_DIRECTIVES,
+      tokens: c.MAX_TOKENS,
+      cost: c.MAX_COST,
+      bodyBytes: c.MAX_BODY_BYTES,
+    },
+    introspection: c.INTROSPECTION,
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

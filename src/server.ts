@@ -14,6 +14,9 @@ import type { Account } from "./generated/prisma/client.js";
 import { EXAMPLE_QUERY } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError } from "./errors.js";
+import { limitBodySize, useHttpGuards } from "./http-guards.js";
+import { usePerOperationLimits } from "./limits.js";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
 
@@ -45,6 +48,8 @@ function requestIdFrom(header: string | null): string {
   return header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
 }
 
+const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
+
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const requestIds = new WeakMap<Request, string>();
   const { config } = deps;
@@ -57,13 +62,15 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     healthCheckEndpoint: "/health",
     logging: false,
     maskedErrors: { maskError: createErrorMasker(logger) },
-    graphiql: {
-      title: "Lede — GraphiQL",
-      defaultQuery: EXAMPLE_QUERY,
-      subscriptionsProtocol: "WS",
-    },
+    // In production GraphiQL moves to /graphiql (see http-guards.ts), so /graphql is the API alone.
+    graphiql: config.env === "production" ? false : graphiqlOptions,
     renderGraphiQL,
+    multipart: false,
+    batching: false,
     plugins: [
+      useHttpGuards(config, graphiqlOptions),
+      usePerOperationLimits(config.limits),
+      ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
       {
         // Every response names its request, so a client can quote it and we can find it in the logs.
@@ -90,7 +97,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     },
   });
 
-  const httpServer = createServer(yoga);
+  const httpServer = createServer(limitBodySize(config.limits.bodyBytes, yoga));
   // Frames over the limit make ws close the socket with 1009 (message too big) before anything parses them.
   const wsServer = new WebSocketServer({
     server: httpServer,

@@ -1,0 +1,177 @@
+// Limits on what one operation may ask for, over HTTP and WebSockets alike. Depth, aliases (no exemption for
+// __typename), directives and tokens come from graphql-armor; the cost rule is ours, because it must count
+// first/last passed as variables and apply to subscriptions, which armor's cost rule does not.
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import type { Plugin } from "graphql-yoga";
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
+import type { Config } from "./config.js";
+import { DEFAULT_PAGE_SIZE } from "./builder.js";
+
+function limitError(message: string, limit: string, value: number, nodes?: GraphQLError["nodes"]): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { code: "LIMIT_EXCEEDED", limit, value } });
+}
+
+/** Runs an armor rule, re-issuing what it reports as our LIMIT_EXCEEDED error that names the setting. */
+function coded(rule: ValidationRule, limit: string, value: number): ValidationRule {
+  return (context: ValidationContext) => {
+    const own = Object.create(context) as ValidationContext;
+    own.reportError = (error: GraphQLError) =>
+      context.reportError(limitError(error.message.replace(/^Syntax Error: /, ""), limit, value, error.nodes));
+    return rule(own);
+  };
+}
+
+/** Plain lists (an article's bylines, a comment's reactions by kind) are short by nature. */
+const PLAIN_LIST_SIZE = 5;
+
+export interface Cost {
+  requested: number;
+  limit: number;
+}
+
+/**
+ * The estimated number of objects an operation can return: every field counts once per item of the lists above it,
+ * a connection's size being its first/last (literal or variable) or the default page size.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+): number {
+  const typeInfo = new TypeInfo(schema);
+  const multipliers: number[] = [1];
+  let total = 0;
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  const valueOf = (
+    node: { kind: string; value?: string; name?: { value: string } } | undefined,
+  ): number | undefined => {
+    if (!node) return undefined;
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.VARIABLE) {
+      const value = variables[node.name!.value];
+      return typeof value === "number" ? value : undefined;
+    }
+    return undefined;
+  };
+  const countSelections = (root: DocumentNode | (typeof document.definitions)[number], seen: Set<string>) => {
+    visit(
+      root,
+      visitWithTypeInfo(typeInfo, {
+        Field: {
+          enter(node) {
+            const multiplier = multipliers.at(-1)!;
+            total += multiplier;
+            const type = typeInfo.getType();
+            if (!type) return;
+            const named = getNamedType(type);
+            let size = 1;
+            if (named.name.endsWith("Connection")) {
+              const arg = (name: string) => valueOf(node.arguments?.find((a) => a.name.value === name)?.value as never);
+              size = arg("first") ?? arg("last") ?? DEFAULT_PAGE_SIZE;
+            } else if (
+              isListType(getNullableType(type)) &&
+              isCompositeType(named) &&
+              !typeInfo.getParentType()?.name.endsWith("Connection") // edges: already counted by first/last
+            ) {
+              size = PLAIN_LIST_SIZE;
+            }
+            multipliers.push(multiplier * Math.max(size, 1));
+          },
+          leave() {
+            multipliers.pop();
+          },
+        },
+        FragmentSpread(node) {
+          const fragment = fragments.get(node.name.value);
+          if (!fragment || seen.has(node.name.value)) return;
+          // Count the fragment in place, under the current multiplier (a fragment may not spread itself).
+          countFragment(fragment, new Set(seen).add(node.name.value), multipliers.at(-1)!);
+        },
+      }),
+    );
+  };
+  const countFragment = (fragment: (typeof document.definitions)[number], seen: Set<string>, multiplier: number) => {
+    const before = multipliers.length;
+    multipliers.push(multiplier);
+    countSelections(fragment, seen);
+    multipliers.length = before;
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) countSelections(definition, new Set());
+  }
+  return total;
+}
+
+export function usePerOperationLimits(limits: Config["limits"]): Plugin {
+  const rules: ValidationRule[] = [
+    coded(
+      maxDepthRule({ n: limits.depth, exposeLimits: true, ignoreIntrospection: true, propagateOnRejection: true }),
+      "MAX_DEPTH",
+      limits.depth,
+    ),
+    coded(maxAliasesRule({ n: limits.aliases, allowList: [], exposeLimits: true }), "MAX_ALIASES", limits.aliases),
+    coded(maxDirectivesRule({ n: limits.directives, exposeLimits: true }), "MAX_DIRECTIVES", limits.directives),
+  ];
+  const costOf = new WeakMap<object, Cost>();
+  const check = (args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variableValues?: Record<string, unknown> | null;
+    contextValue: object;
+  }) => {
+    const requested = operationCost(args.schema, args.document, args.variableValues ?? {});
+    costOf.set(args.contextValue, { requested, limit: limits.cost });
+    if (requested > limits.cost) {
+      return limitError(
+        `This operation could return about ${requested} objects; the limit is ${limits.cost} (MAX_COST)`,
+        "MAX_COST",
+        limits.cost,
+      );
+    }
+    return null;
+  };
+  return {
+    ...(maxTokensPlugin({ n: limits.tokens, exposeLimits: true }) as Plugin),
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = check(args as never);
+      if (error) {
+        setResultAndStopExecution({ errors: [error] });
+        return;
+      }
+      return {
+        onExecuteDone({ result, setResult }) {
+          const cost = costOf.get(args.contextValue as object);
+          if (cost && result && !(Symbol.asyncIterator in result)) {
+            setResult({ ...result, extensions: { ...result.extensions, cost } });
+          }
+        },
+      };
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = check(args as never);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
