@@ -28,13 +28,15 @@ function limitError(message: string, limit: string, value: number, nodes?: Graph
   return new GraphQLError(message, { nodes, extensions: { code: "LIMIT_EXCEEDED", limit, value } });
 }
 
-/** Runs an armor rule, re-issuing what it reports as our LIMIT_EXCEEDED error that names the setting. */
-function coded(rule: ValidationRule, limit: string, value: number): ValidationRule {
-  return (context: ValidationContext) => {
-    const own = Object.create(context) as ValidationContext;
-    own.reportError = (error: GraphQLError) =>
-      context.reportError(limitError(error.message.replace(/^Syntax Error: /, ""), limit, value, error.nodes));
-    return rule(own);
+/** Options for an armor rule so that it reports our LIMIT_EXCEEDED error, naming the setting, instead of throwing. */
+function reportAs(limit: string, value: number) {
+  return {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(limitError(error.message.replace(/^Syntax Error: /, ""), limit, value, error.nodes)),
+    ],
   };
 }
 
@@ -123,44 +125,43 @@ export function operationCost(
 
 export function usePerOperationLimits(limits: Config["limits"]): Plugin {
   const rules: ValidationRule[] = [
-    coded(
-      maxDepthRule({ n: limits.depth, exposeLimits: true, ignoreIntrospection: true, propagateOnRejection: true }),
-      "MAX_DEPTH",
-      limits.depth,
-    ),
-    coded(maxAliasesRule({ n: limits.aliases, allowList: [], exposeLimits: true }), "MAX_ALIASES", limits.aliases),
-    coded(maxDirectivesRule({ n: limits.directives, exposeLimits: true }), "MAX_DIRECTIVES", limits.directives),
+    maxDepthRule({ n: limits.depth, ignoreIntrospection: true, ...reportAs("MAX_DEPTH", limits.depth) }),
+    maxAliasesRule({ n: limits.aliases, allowList: [], ...reportAs("MAX_ALIASES", limits.aliases) }),
+    maxDirectivesRule({ n: limits.directives, ...reportAs("MAX_DIRECTIVES", limits.directives) }),
   ];
   const costOf = new WeakMap<object, Cost>();
-  const check = (args: {
-    schema: GraphQLSchema;
-    document: DocumentNode;
-    variableValues?: Record<string, unknown> | null;
-    contextValue: object;
-  }) => {
-    const requested = operationCost(args.schema, args.document, args.variableValues ?? {});
-    costOf.set(args.contextValue, { requested, limit: limits.cost });
-    if (requested > limits.cost) {
-      return limitError(
-        `This operation could return about ${requested} objects; the limit is ${limits.cost} (MAX_COST)`,
-        "MAX_COST",
-        limits.cost,
-      );
-    }
-    return null;
-  };
+  /** The cost rule runs with validation (so an over-cost request is a 400 like any other limit), reading the
+   * variables from the request's params, which yoga and our WebSocket server both put in the initial context. */
+  const costRule =
+    (context: object): ValidationRule =>
+    (validation) => ({
+      Document: {
+        leave(document) {
+          const variables =
+            (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? {};
+          const requested = operationCost(validation.getSchema(), document, variables);
+          costOf.set(context, { requested, limit: limits.cost });
+          if (requested > limits.cost) {
+            validation.reportError(
+              limitError(
+                `This operation could return about ${requested} objects; the limit is ${limits.cost} (MAX_COST)`,
+                "MAX_COST",
+                limits.cost,
+              ),
+            );
+          }
+        },
+      },
+    });
   return {
     ...(maxTokensPlugin({ n: limits.tokens, exposeLimits: true }) as Plugin),
-    onValidate({ addValidationRule }) {
+    onValidate({ addValidationRule, context }) {
       for (const rule of rules) addValidationRule(rule);
+      addValidationRule(costRule(context));
     },
-    onExecute({ args, setResultAndStopExecution }) {
-      const error = check(args as never);
-      if (error) {
-        setResultAndStopExecution({ errors: [error] });
-        return;
-      }
+    onExecute({ args }) {
       return {
+        // GitHub's idea: every answer says what it cost, so that clients can budget.
         onExecuteDone({ result, setResult }) {
           const cost = costOf.get(args.contextValue as object);
           if (cost && result && !(Symbol.asyncIterator in result)) {
@@ -168,10 +169,6 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
           }
         },
       };
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const error = check(args as never);
-      if (error) setResultAndStopExecution({ errors: [error] });
     },
   };
 }

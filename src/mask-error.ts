@@ -34,7 +34,24 @@ function isGraphQLErrorChain(error: unknown): boolean {
   return !error.originalError || isGraphQLErrorChain(error.originalError);
 }
 
+/** yoga copies the JSON parser's own message into extensions.originalError: a client gets the message and code only. */
+function withoutOriginalError(error: Error): Error {
+  // In place: yoga picks the HTTP status by looking at this very error object.
+  if (error instanceof GraphQLError && error.extensions?.originalError) {
+    const extensions = error.extensions as { originalError?: unknown; http?: { spec?: boolean } };
+    delete extensions.originalError;
+    // Without it yoga would answer a broken JSON body with 200 to application/json clients: keep the 400.
+    if (extensions.http) extensions.http.spec = false;
+  }
+  return error;
+}
+
 export function createErrorMasker(logger: Logger) {
+  const mask = createInnerMasker(logger);
+  return (error: unknown): Error => withoutOriginalError(mask(error));
+}
+
+function createInnerMasker(logger: Logger) {
   return (error: unknown): Error => {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (original instanceof LedeError) {
@@ -47,6 +64,14 @@ export function createErrorMasker(logger: Logger) {
     // Pothos' own validation errors (a malformed cursor, before with first) are GraphQLErrors without a code.
     if (original instanceof PothosValidationError) {
       return new GraphQLError(original.message, { nodes, path, extensions: { code: "BAD_USER_INPUT" } });
+    }
+    // graphql-armor's token limit fails the parse: say which limit it was, like the other limits.
+    const tokens = error instanceof GraphQLError ? /Token limit of (\d+) exceeded/.exec(error.message) : null;
+    if (tokens) {
+      return new GraphQLError(error instanceof GraphQLError ? error.message.replace(/^Syntax Error: /, "") : "", {
+        nodes,
+        extensions: { code: "LIMIT_EXCEEDED", limit: "MAX_TOKENS", value: Number(tokens[1]), http: { status: 400 } },
+      });
     }
     // Errors graphql-js raises itself (parse, validation, variable coercion) are GraphQLErrors all the way down,
     // and say only what was wrong with the request.

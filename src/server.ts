@@ -61,7 +61,8 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     landingPage: false,
     healthCheckEndpoint: "/health",
     logging: false,
-    maskedErrors: { maskError: createErrorMasker(logger) },
+    // isDev off everywhere: no original errors (JSON parser messages, stacks) in any response.
+    maskedErrors: { maskError: createErrorMasker(logger), isDev: false },
     // In production GraphiQL moves to /graphiql (see http-guards.ts), so /graphql is the API alone.
     graphiql: config.env === "production" ? false : graphiqlOptions,
     renderGraphiQL,
