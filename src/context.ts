@@ -6,6 +6,7 @@ import type { Database, Prisma } from "./db.js";
 import type { Account } from "./generated/prisma/client.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 import type { LedePubSub } from "./pubsub.js";
+import type { Metrics } from "./metrics.js";
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;
@@ -27,6 +28,7 @@ export interface Context extends AppDeps {
   requestId: string;
   /** Aborted when the server shuts down: long-lived streams end on it. */
   shutdown: AbortSignal;
+  metrics: Pick<Metrics, "observeFanoutLag">;
 }
 
 export const systemClock: Clock = () => new Date();
@@ -35,7 +37,12 @@ export const uuidGenerator: IdGenerator = () => randomUUID();
 export function createContext(
   deps: AppDeps,
   viewer: Account | null,
-  options: { longLived: boolean; requestId?: string; shutdown?: AbortSignal },
+  options: {
+    longLived: boolean;
+    requestId?: string;
+    shutdown?: AbortSignal;
+    metrics?: Pick<Metrics, "observeFanoutLag">;
+  },
 ): Context {
   return {
     ...deps,
@@ -44,5 +51,6 @@ export function createContext(
     loaders: createLoaders(deps.db.prisma, { cache: !options.longLived }),
     requestId: options.requestId ?? randomUUID(),
     shutdown: options.shutdown ?? new AbortController().signal,
+    metrics: options.metrics ?? { observeFanoutLag: () => {} },
   };
 }

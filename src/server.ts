@@ -16,6 +16,7 @@ import type { Logger } from "./logger.js";
 import { LimitExceededError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits } from "./limits.js";
+import { createMetrics } from "./metrics.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
@@ -52,6 +53,8 @@ const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUER
 
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const requestIds = new WeakMap<Request, string>();
+  // The gauges read these lazily, at scrape time, when the WebSocket server below exists.
+  const metrics = createMetrics({ open: () => wsServer.clients.size, operations: () => activeSocketOperations });
   const { config } = deps;
   // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
   const shutdown = new AbortController();
@@ -69,6 +72,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     multipart: false,
     batching: false,
     plugins: [
+      metrics.plugin,
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
@@ -91,6 +95,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       if (auth.kind === "invalid") throw invalidTokenError();
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
         shutdown: shutdown.signal,
+        metrics,
         // a subscription over Server-Sent Events lives as long as the stream: no DataLoader cache
         longLived: request.headers.get("accept")?.includes("text/event-stream") ?? false,
         requestId: requestIds.get(request),
@@ -150,6 +155,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, {
           longLived: true,
           shutdown: shutdown.signal,
+          metrics,
         });
         const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
         let document;

@@ -198,3 +198,32 @@ describe.skipIf(skipDatabase)("request ids", () => {
     }
   });
 });
+
+describe.skipIf(skipDatabase)("metrics", () => {
+  it("exposes requests, operation latency, errors by code, sockets, subscriptions and fan-out lag at /metrics", async () => {
+    const { CommentEventsDocument } = await import("./generated/graphql.js");
+    const { articleId, guest, post } = await import("./support/fixtures.js");
+    const { subscribe, until, wsClient } = await import("./support/ws.js");
+    const lede = await startLede();
+    try {
+      const client = wsClient(await lede.listen());
+      const article = await articleId(lede);
+      const feed = await subscribe(lede, client, CommentEventsDocument, { articleId: article });
+      await lede.query(`query FrontPageProbe { articles(first: 1) { totalCount } }`);
+      await lede.execute(`{ node(id: "bad") { id } }`);
+      const reader = await guest(lede, "Metric Reader");
+      await post(lede, reader.token, { articleId: article, body: "measured" });
+      await until(() => feed.results.length > 0, "the event");
+      const text = await (await lede.fetch("/metrics")).text();
+      expect(text).toMatch(/lede_http_requests_total\{status="200"\} \d+/);
+      expect(text).toMatch(/lede_graphql_operation_duration_seconds_count\{operation="FrontPageProbe",type="query"\} 1/);
+      expect(text).toMatch(/lede_graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
+      expect(text).toMatch(/lede_websocket_connections 1/);
+      expect(text).toMatch(/lede_active_subscriptions 1/);
+      expect(text).toMatch(/lede_fanout_lag_seconds_count 1/);
+      await client.dispose();
+    } finally {
+      await lede.close();
+    }
+  });
+});

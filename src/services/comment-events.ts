@@ -20,6 +20,8 @@ export interface CommentEventMessage {
   status: CommentStatus;
   previousStatus: CommentStatus | null;
   createdAt: string;
+  /** Wall-clock milliseconds at publication (not the injected clock): what the fan-out lag is measured from. */
+  publishedAt?: number;
 }
 
 type Tx = P.TransactionClient;
@@ -89,8 +91,9 @@ export function toMessage(row: {
 /** Publishes committed events: to the article's stream, and to the moderators' stream. */
 export function publishCommentEvents(ctx: Pick<Context, "pubsub">, events: CommentEventMessage[]): void {
   for (const event of events) {
-    ctx.pubsub.publish("comment:event", event.articleId, event);
-    ctx.pubsub.publish("moderation:event", "all", event);
+    const message = { ...event, publishedAt: Date.now() };
+    ctx.pubsub.publish("comment:event", event.articleId, message);
+    ctx.pubsub.publish("moderation:event", "all", message);
   }
 }
 
@@ -190,7 +193,9 @@ export async function openCommentEventStream(
         // A gap: an event reached us out of order, or was lost while Redis was away. The log has it.
         if (value.seq > last + 1) yield* catchUp(value.seq - 1);
         last = value.seq;
-        if (wanted(value)) yield value;
+        if (!wanted(value)) continue;
+        if (value.publishedAt) ctx.metrics.observeFanoutLag(Date.now() - value.publishedAt);
+        yield value;
       }
     } finally {
       await iterator.return?.();
