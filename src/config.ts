@@ -64,6 +64,17 @@ const schema = z.object({
     .positive()
     .default(100 * 1024),
   INTROSPECTION: z.enum(["auto", "on", "off"]).default("auto"),
+  ANON_RATE_LIMIT: z.coerce.number().int().nonnegative().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((ip) => ip.trim())
+        .filter(Boolean),
+    ),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -105,6 +116,12 @@ export interface Config {
   };
   /** Introspection: "auto" = always in development; in production only for ANALYST, EDITOR and ADMIN tokens. */
   introspection: "auto" | "on" | "off";
+  /** Anonymous requests a minute per client address (0: off). */
+  anonRateLimit: number;
+  /** Proxies whose X-Forwarded-For names the client. */
+  trustedProxies: string[];
+  /** How long one HTTP request may take, from its first byte to its answer. */
+  requestTimeoutMs: number;
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -161,6 +178,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyBytes: c.MAX_BODY_BYTES,
     },
     introspection: c.INTROSPECTION,
+    anonRateLimit: c.ANON_RATE_LIMIT ?? (c.NODE_ENV === "production" ? 600 : 0),
+    trustedProxies: c.TRUSTED_PROXIES,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

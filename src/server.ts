@@ -17,6 +17,7 @@ import { LimitExceededError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits } from "./limits.js";
 import { createMetrics } from "./metrics.js";
+import { createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
@@ -56,6 +57,12 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   // The gauges read these lazily, at scrape time, when the WebSocket server below exists.
   const metrics = createMetrics({ open: () => wsServer.clients.size, operations: () => activeSocketOperations });
   const { config } = deps;
+  const rateLimiter = createRateLimiter({
+    limit: config.anonRateLimit,
+    redisUrl: config.redisUrl,
+    namespace: config.pubsubNamespace,
+    logger,
+  });
   // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
   const shutdown = new AbortController();
   const yoga = createYoga<PrebuiltContext, Context>({
@@ -73,6 +80,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     batching: false,
     plugins: [
       metrics.plugin,
+      useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
@@ -104,6 +112,9 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   });
 
   const httpServer = createServer(limitBodySize(config.limits.bodyBytes, yoga));
+  // A request that has not been received and answered in time is cut (408), so slow clients cannot hold sockets.
+  httpServer.requestTimeout = config.requestTimeoutMs;
+  httpServer.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
   // Frames over the limit make ws close the socket with 1009 (message too big) before anything parses them.
   const wsServer = new WebSocketServer({
     server: httpServer,
@@ -254,6 +265,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         clearInterval(sweep);
         clearTimeout(grace);
         await yoga.dispose();
+        await rateLimiter?.close();
       })();
       return stopping;
     },

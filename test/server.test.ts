@@ -216,7 +216,9 @@ describe.skipIf(skipDatabase)("metrics", () => {
       await until(() => feed.results.length > 0, "the event");
       const text = await (await lede.fetch("/metrics")).text();
       expect(text).toMatch(/lede_http_requests_total\{status="200"\} \d+/);
-      expect(text).toMatch(/lede_graphql_operation_duration_seconds_count\{operation="FrontPageProbe",type="query"\} 1/);
+      expect(text).toMatch(
+        /lede_graphql_operation_duration_seconds_count\{operation="FrontPageProbe",type="query"\} 1/,
+      );
       expect(text).toMatch(/lede_graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
       expect(text).toMatch(/lede_websocket_connections 1/);
       expect(text).toMatch(/lede_active_subscriptions 1/);
