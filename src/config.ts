@@ -120,7 +120,7 @@ export interface Config {
   anonRateLimit: number;
   /** Proxies whose X-Forwarded-For names the client. */
   trustedProxies: string[];
-  /** How long one HTTP request may take, from its first byte to its answer. */
+  /** How long a client may take to send one HTTP request (headers and body). */
   requestTimeoutMs: number;
   ws: {
     initTimeoutMs: number;

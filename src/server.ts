@@ -54,9 +54,11 @@ const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUER
 
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const requestIds = new WeakMap<Request, string>();
+  const startedAt = new WeakMap<Request, number>();
   // The gauges read these lazily, at scrape time, when the WebSocket server below exists.
   const metrics = createMetrics({ open: () => wsServer.clients.size, operations: () => activeSocketOperations });
   const { config } = deps;
+  const maskError = createErrorMasker(logger);
   const rateLimiter = createRateLimiter({
     limit: config.anonRateLimit,
     redisUrl: config.redisUrl,
@@ -72,7 +74,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     healthCheckEndpoint: "/health",
     logging: false,
     // isDev off everywhere: no original errors (JSON parser messages, stacks) in any response.
-    maskedErrors: { maskError: createErrorMasker(logger), isDev: false },
+    maskedErrors: { maskError, isDev: false },
     // In production GraphiQL moves to /graphiql (see http-guards.ts), so /graphql is the API alone.
     graphiql: config.env === "production" ? false : graphiqlOptions,
     renderGraphiQL,
@@ -89,10 +91,19 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         // Every response names its request, so a client can quote it and we can find it in the logs.
         onRequest({ request }) {
           requestIds.set(request, requestIdFrom(request.headers.get("x-request-id")));
+          startedAt.set(request, performance.now());
         },
         onResponse({ request, response }) {
           const id = requestIds.get(request);
           if (id) response.headers.set("x-request-id", id);
+          const started = startedAt.get(request);
+          logger.info("request", {
+            requestId: id,
+            method: request.method,
+            path: new URL(request.url).pathname,
+            status: response.status,
+            ms: started === undefined ? undefined : Math.round(performance.now() - started),
+          });
         },
       },
     ],
@@ -173,7 +184,8 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         try {
           document = enveloped.parse(params.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("The query could not be parsed")];
+          const masked = maskError(error);
+          return [masked instanceof GraphQLError ? masked : new GraphQLError("The query could not be parsed")];
         }
         const args: ExecutionArgs = {
           schema: enveloped.schema,

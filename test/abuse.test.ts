@@ -320,3 +320,38 @@ describe.skipIf(skipDatabase)("abuse suite", () => {
     expect((await response.json()).extensions).toEqual({ cost: { requested: 10, limit: 100_000 } });
   });
 });
+
+describe.skipIf(skipDatabase)("limits over WebSockets", () => {
+  it("applies depth, alias, token and cost limits to operations sent over the socket", async () => {
+    const { wsClient } = await import("./support/ws.js");
+    const lede = await startLede();
+    try {
+      const client = wsClient(await lede.listen());
+      const run = (query: string) =>
+        new Promise<unknown>((resolve) => {
+          client.subscribe(
+            { query },
+            { next: (value) => resolve(value), error: (error) => resolve({ errors: error }), complete: () => {} },
+          );
+        });
+      const codes = async (query: string) => {
+        const text = JSON.stringify(await run(query)) ?? "";
+        return [text.match(/LIMIT_EXCEEDED/)?.[0], text.match(/"limit":"\w+"/)?.[0]];
+      };
+      expect(await codes(nest(16))).toEqual(["LIMIT_EXCEEDED", '"limit":"MAX_DEPTH"']);
+      expect(await codes(`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: __typename`).join(" ")} }`)).toEqual([
+        "LIMIT_EXCEEDED",
+        '"limit":"MAX_ALIASES"',
+      ]);
+      expect(
+        await codes(
+          "{ articles(first: 100) { edges { node { comments(first: 100) { edges { node { replies(first: 100) { edges { node { id } } } } } } } } } }",
+        ),
+      ).toEqual(["LIMIT_EXCEEDED", '"limit":"MAX_COST"']);
+      expect(await codes(`{ ${"__typename ".repeat(6000)}}`)).toEqual(["LIMIT_EXCEEDED", '"limit":"MAX_TOKENS"']);
+      await client.dispose();
+    } finally {
+      await lede.close();
+    }
+  });
+});
