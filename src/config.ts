@@ -75,6 +75,7 @@ const schema = z.object({
         .filter(Boolean),
     ),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -122,6 +123,8 @@ export interface Config {
   trustedProxies: string[];
   /** How long a client may take to send one HTTP request (headers and body). */
   requestTimeoutMs: number;
+  /** How long a query may run before it is answered with TIMEOUT (mutations run to the end of their transaction). */
+  queryTimeoutMs: number;
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -181,6 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     anonRateLimit: c.ANON_RATE_LIMIT ?? (c.NODE_ENV === "production" ? 600 : 0),
     trustedProxies: c.TRUSTED_PROXIES,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    queryTimeoutMs: c.QUERY_TIMEOUT_MS,
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

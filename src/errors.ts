@@ -10,6 +10,7 @@ export type ErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "LIMIT_EXCEEDED"
+  | "TIMEOUT"
   | "SERVICE_UNAVAILABLE";
 
 export class LedeError extends GraphQLError {

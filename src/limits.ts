@@ -8,6 +8,8 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import type { Plugin } from "graphql-yoga";
 import {
   GraphQLError,
+  getOperationAST,
+  type ExecutionResult,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -169,6 +171,38 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
           }
         },
       };
+    },
+  };
+}
+
+/** Answers a query that runs too long with TIMEOUT. Mutations are left to finish: they are one transaction each, and
+ * answering before it ends would leave the client unsure whether it happened. */
+export function useQueryTimeout(ms: number): Plugin {
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      if (operation?.operation !== "query") return;
+      setExecuteFn(async (executionArgs) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(
+            () =>
+              resolve({
+                errors: [
+                  new GraphQLError(`The query took longer than ${ms} ms (QUERY_TIMEOUT_MS)`, {
+                    extensions: { code: "TIMEOUT", limit: "QUERY_TIMEOUT_MS", value: ms },
+                  }),
+                ],
+              }),
+            ms,
+          );
+        });
+        try {
+          return await Promise.race([executeFn(executionArgs) as Promise<ExecutionResult>, timedOut]);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
     },
   };
 }

@@ -15,7 +15,7 @@ import { EXAMPLE_QUERY } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
-import { usePerOperationLimits } from "./limits.js";
+import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { createMetrics } from "./metrics.js";
 import { createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
@@ -85,6 +85,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),
+      useQueryTimeout(config.queryTimeoutMs),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
       {

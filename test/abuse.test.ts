@@ -4,7 +4,7 @@ import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/global-id.js";
 import { articleId, guest } from "./support/fixtures.js";
-import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
 const JSON_HEADERS = { "content-type": "application/json", accept: "application/graphql-response+json" };
 const body = (query: unknown, variables?: unknown, extra: object = {}) =>
@@ -350,6 +350,22 @@ describe.skipIf(skipDatabase)("limits over WebSockets", () => {
       ).toEqual(["LIMIT_EXCEEDED", '"limit":"MAX_COST"']);
       expect(await codes(`{ ${"__typename ".repeat(6000)}}`)).toEqual(["LIMIT_EXCEEDED", '"limit":"MAX_TOKENS"']);
       await client.dispose();
+    } finally {
+      await lede.close();
+    }
+  });
+});
+
+// On SQLite a query runs synchronously inside better-sqlite3 and finishes before any timer can fire, so only an
+// asynchronous database (PostgreSQL) can be cut short.
+describe.skipIf(skipDatabase || provider !== "postgresql")("query timeout", () => {
+  it("answers a query that runs past QUERY_TIMEOUT_MS with TIMEOUT", async () => {
+    const lede = await startLede({ env: { QUERY_TIMEOUT_MS: "1" } });
+    try {
+      const heavy = `{ articles(first: 50) { edges { node { mentions(first: 50) { edges { node { entity { __typename } } } } comments(first: 20) { edges { node { body } } } } } } }`;
+      const result = await lede.execute(heavy);
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(["TIMEOUT"]);
+      expect(result.errors?.[0]?.extensions?.limit).toBe("QUERY_TIMEOUT_MS");
     } finally {
       await lede.close();
     }
