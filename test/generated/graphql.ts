@@ -2,84 +2,84 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> = T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
-import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Where an article is in its life. */
 export type ArticleStatus =
   /** Being written: visible to editors only. */
-  | "DRAFT"
+  | 'DRAFT'
   /** Live: visible to everyone and listed. */
-  | "PUBLISHED"
+  | 'PUBLISHED'
   /** Taken down: no longer listed, still reachable by id or slug with its status. */
-  | "WITHDRAWN";
+  | 'WITHDRAWN';
 
 /** What an article body block is. */
 export type BlockKind =
   /** A subheading inside the body. */
-  | "HEADING"
+  | 'HEADING'
   /** An image from the article's media. */
-  | "IMAGE"
+  | 'IMAGE'
   /** A paragraph of text. */
-  | "PARAGRAPH"
+  | 'PARAGRAPH'
   /** A quotation, with who said it. */
-  | "QUOTE";
+  | 'QUOTE';
 
 /** What a person credited on an article did for it. */
 export type BylineRole =
   /** Wrote it. */
-  | "AUTHOR"
+  | 'AUTHOR'
   /** Contributed reporting. */
-  | "CONTRIBUTOR"
+  | 'CONTRIBUTOR'
   /** Reported it from the place. */
-  | "CORRESPONDENT"
+  | 'CORRESPONDENT'
   /** Edited it. */
-  | "EDITOR"
+  | 'EDITOR'
   /** Took its photographs. */
-  | "PHOTOGRAPHER";
+  | 'PHOTOGRAPHER';
 
 /** What happened to a comment. */
 export type CommentEventKind =
   /** It was posted. */
-  | "ADDED"
+  | 'ADDED'
   /** Its author changed its text. */
-  | "EDITED"
+  | 'EDITED'
   /** Someone added or took back a reaction. */
-  | "REACTIONS_CHANGED"
+  | 'REACTIONS_CHANGED'
   /** It was deleted; it stays in its thread as removed. */
-  | "REMOVED"
+  | 'REMOVED'
   /** A moderator or a rule changed its status (approved, rejected, held for review). */
-  | "STATUS_CHANGED";
+  | 'STATUS_CHANGED';
 
 /** How to order a list of comments. */
 export type CommentOrder =
   /** Most reactions first, then newest. */
-  | "MOST_REACTIONS"
+  | 'MOST_REACTIONS'
   /** Most direct replies first, then newest. */
-  | "MOST_REPLIES"
+  | 'MOST_REPLIES'
   /** Newest first. */
-  | "NEWEST"
+  | 'NEWEST'
   /** Oldest first. */
-  | "OLDEST";
+  | 'OLDEST';
 
 /** Where a comment stands in moderation. */
 export type CommentStatus =
   /** Waiting for a moderator: shown only to its author and to moderators. */
-  | "PENDING"
+  | 'PENDING'
   /** Turned down by a moderator: shown only to its author and to moderators. */
-  | "REJECTED"
+  | 'REJECTED'
   /** Deleted by its author or removed by a moderator. */
-  | "REMOVED"
+  | 'REMOVED'
   /** Shown to everyone. */
-  | "VISIBLE";
+  | 'VISIBLE';
 
 /** How precisely a date is known. */
 export type DatePrecision =
   /** To the day: 24 June 2023. */
-  | "DAY"
+  | 'DAY'
   /** To the month: June 2023. */
-  | "MONTH"
+  | 'MONTH'
   /** To the year: 2023. */
-  | "YEAR";
+  | 'YEAR';
 
 /** New text for your comment. */
 export type EditCommentInput = {
@@ -92,101 +92,101 @@ export type EditCommentInput = {
 /** What kind of event it was. */
 export type EventKind =
   /** Being detained by police. */
-  | "ARREST"
+  | 'ARREST'
   /** Asking a country for protection. */
-  | "ASYLUM_APPLICATION"
+  | 'ASYLUM_APPLICATION'
   /** A country's decision on a request for protection. */
-  | "ASYLUM_DECISION"
+  | 'ASYLUM_DECISION'
   /** Crossing a border. */
-  | "BORDER_CROSSING"
+  | 'BORDER_CROSSING'
   /** A crash or accident. */
-  | "CRASH"
+  | 'CRASH'
   /** Leaving a side or an organisation, usually without leave. */
-  | "DEFECTION"
+  | 'DEFECTION'
   /** An interview or public statement. */
-  | "INTERVIEW"
+  | 'INTERVIEW'
   /** A period of service with an armed force or military company. */
-  | "MILITARY_SERVICE"
+  | 'MILITARY_SERVICE'
   /** Anything else. */
-  | "OTHER"
+  | 'OTHER'
   /** An armed uprising or mutiny. */
-  | "REBELLION"
+  | 'REBELLION'
   /** A court's sentence. */
-  | "SENTENCING";
+  | 'SENTENCING';
 
 /** Why a reader reports a comment. */
 export type FlagReason =
   /** Insults, harassment or hate. */
-  | "ABUSE"
+  | 'ABUSE'
   /** States falsehoods as fact. */
-  | "MISINFORMATION"
+  | 'MISINFORMATION'
   /** Nothing to do with the article. */
-  | "OFF_TOPIC"
+  | 'OFF_TOPIC'
   /** Something else (say what in the text). */
-  | "OTHER"
+  | 'OTHER'
   /** Advertising or repeated junk. */
-  | "SPAM";
+  | 'SPAM';
 
 /** What made a moderation decision. */
 export type ModerationRule =
   /** The text contains a banned word (detail: the word). */
-  | "BANNED_WORD"
+  | 'BANNED_WORD'
   /** Enough readers flagged it (detail: how many). */
-  | "FLAGS"
+  | 'FLAGS'
   /** A moderator decided (detail: their note). */
-  | "MODERATOR"
+  | 'MODERATOR'
   /** The author's account is too new to post without review. */
-  | "NEW_ACCOUNT"
+  | 'NEW_ACCOUNT'
   /** Every comment on this article waits for review. */
-  | "PREMODERATED_ARTICLE"
+  | 'PREMODERATED_ARTICLE'
   /** The text contains a word that needs a second look (detail: the word). */
-  | "SUSPECT_WORD"
+  | 'SUSPECT_WORD'
   /** The text has more links than allowed (detail: how many). */
-  | "TOO_MANY_LINKS";
+  | 'TOO_MANY_LINKS';
 
 /** What kind of organisation it is. */
 export type OrganisationKind =
   /** A campaigning or dissident group. */
-  | "ACTIVIST_GROUP"
+  | 'ACTIVIST_GROUP'
   /** A state's military or border force. */
-  | "ARMED_FORCES"
+  | 'ARMED_FORCES'
   /** Any other company. */
-  | "COMPANY"
+  | 'COMPANY'
   /** A court of law. */
-  | "COURT"
+  | 'COURT'
   /** A government, ministry or state agency. */
-  | "GOVERNMENT_BODY"
+  | 'GOVERNMENT_BODY'
   /** A firm of lawyers. */
-  | "LAW_FIRM"
+  | 'LAW_FIRM'
   /** Supplies news and pictures to publishers. */
-  | "NEWS_AGENCY"
+  | 'NEWS_AGENCY'
   /** A non-governmental organisation. */
-  | "NGO"
+  | 'NGO'
   /** Anything else. */
-  | "OTHER"
+  | 'OTHER'
   /** Supplies photographs. */
-  | "PHOTO_AGENCY"
+  | 'PHOTO_AGENCY'
   /** A police force. */
-  | "POLICE"
+  | 'POLICE'
   /** A private company that supplies fighters. */
-  | "PRIVATE_MILITARY_COMPANY"
+  | 'PRIVATE_MILITARY_COMPANY'
   /** Publishes news. */
-  | "PUBLISHER";
+  | 'PUBLISHER';
 
 /** What kind of place it is. */
 export type PlaceKind =
   /** A border between countries. */
-  | "BORDER"
+  | 'BORDER'
   /** A city or town. */
-  | "CITY"
+  | 'CITY'
   /** A sovereign country. */
-  | "COUNTRY"
+  | 'COUNTRY'
   /** Anything else. */
-  | "OTHER"
+  | 'OTHER'
   /** A region, province or oblast. */
-  | "REGION"
+  | 'REGION'
   /** A building or site. */
-  | "VENUE";
+  | 'VENUE';
 
 /** A new comment. */
 export type PostCommentInput = {
@@ -203,85 +203,40 @@ export type PostCommentInput = {
 /** How a reader reacts to a comment. */
 export type ReactionKind =
   /** Found it infuriating. */
-  | "ANGRY"
+  | 'ANGRY'
   /** Found it funny. */
-  | "FUNNY"
+  | 'FUNNY'
   /** Learned something from it. */
-  | "INSIGHTFUL"
+  | 'INSIGHTFUL'
   /** Agrees or likes it. */
-  | "LIKE"
+  | 'LIKE'
   /** Found it sad. */
-  | "SAD";
+  | 'SAD';
 
 /** What an account may do. */
 export type Role =
   /** Everything, including accounts and the audit log. */
-  | "ADMIN"
+  | 'ADMIN'
   /** Explores the graph and its statistics. */
-  | "ANALYST"
+  | 'ANALYST'
   /** Writes, corrects and publishes articles and entities. */
-  | "EDITOR"
+  | 'EDITOR'
   /** Reviews and moderates comments. */
-  | "MODERATOR"
+  | 'MODERATOR'
   /** Reads, reacts and comments. */
-  | "READER";
+  | 'READER';
 
 export type ArticleBySlugQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type ArticleBySlugQuery = {
-  article: {
-    id: string;
-    slug: string;
-    url: string;
-    headline: string;
-    standfirst: string | null;
-    language: string;
-    status: ArticleStatus;
-    publishedAt: string | null;
-    updatedAt: string;
-    wordCount: number;
-    bodyText: string;
-    commentCount: number;
-    section: { slug: string; name: string } | null;
-    tags: Array<{ slug: string; name: string }>;
-    publisher: { id: string; name: string; kind: OrganisationKind } | null;
-    bylines: Array<{ role: BylineRole; person: { id: string; name: string } }>;
-    body: Array<{ position: number; kind: BlockKind; text: string | null; media: { url: string } | null }>;
-    media: Array<{
-      url: string;
-      caption: string | null;
-      altText: string | null;
-      credit: string | null;
-      creditPerson: { id: string; name: string } | null;
-      creditOrganisation: { id: string; name: string } | null;
-    }>;
-    corrections: Array<{ publishedAt: string; text: string }>;
-    commentSettings: { open: boolean; enabled: boolean; closesAt: string | null; premoderated: boolean };
-    mentions: {
-      totalCount: number;
-      edges: Array<{
-        node: {
-          salience: number;
-          role: string | null;
-          entity:
-            | {
-                __typename: "Event";
-                id: string;
-                name: string;
-                start: { iso: string; precision: DatePrecision };
-                end: { iso: string; precision: DatePrecision } | null;
-                place: { name: string } | null;
-              }
-            | { __typename: "Organisation"; id: string; name: string; organisationKind: OrganisationKind }
-            | { __typename: "Person"; id: string; name: string; alternateNames: Array<string> }
-            | { __typename: "Place"; id: string; name: string; placeKind: PlaceKind };
-        };
-      }>;
-    };
-  } | null;
-};
+
+export type ArticleBySlugQuery = { article: { id: string, slug: string, url: string, headline: string, standfirst: string | null, language: string, status: ArticleStatus, publishedAt: string | null, updatedAt: string, wordCount: number, bodyText: string, commentCount: number, section: { slug: string, name: string } | null, tags: Array<{ slug: string, name: string }>, publisher: { id: string, name: string, kind: OrganisationKind } | null, bylines: Array<{ role: BylineRole, person: { id: string, name: string } }>, body: Array<{ position: number, kind: BlockKind, text: string | null, media: { url: string } | null }>, media: Array<{ url: string, caption: string | null, altText: string | null, credit: string | null, creditPerson: { id: string, name: string } | null, creditOrganisation: { id: string, name: string } | null }>, corrections: Array<{ publishedAt: string, text: string }>, commentSettings: { open: boolean, enabled: boolean, closesAt: string | null, premoderated: boolean }, mentions: { totalCount: number, edges: Array<{ node: { salience: number, role: string | null, entity:
+            | { __typename: 'Event', id: string, name: string, start: { iso: string, precision: DatePrecision }, end: { iso: string, precision: DatePrecision } | null, place: { name: string } | null }
+            | { __typename: 'Organisation', id: string, name: string, organisationKind: OrganisationKind }
+            | { __typename: 'Person', id: string, name: string, alternateNames: Array<string> }
+            | { __typename: 'Place', id: string, name: string, placeKind: PlaceKind }
+           } }> } } | null };
 
 export type FrontPageQueryVariables = Exact<{
   first: number;
@@ -289,76 +244,27 @@ export type FrontPageQueryVariables = Exact<{
   comments: number;
 }>;
 
-export type FrontPageQuery = {
-  articles: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      cursor: string;
-      node: {
-        id: string;
-        headline: string;
-        publishedAt: string | null;
-        commentCount: number;
-        section: { name: string } | null;
-        bylines: Array<{ role: BylineRole; person: { name: string } }>;
-        publisher: { name: string } | null;
-        mentions: {
-          totalCount: number;
-          edges: Array<{
-            node: {
-              salience: number;
-              entity:
-                | { __typename: "Event"; name: string }
-                | { __typename: "Organisation"; name: string }
-                | { __typename: "Person"; name: string }
-                | { __typename: "Place"; name: string };
-            };
-          }>;
-        };
-        comments: {
-          totalCount: number;
-          edges: Array<{
-            node: {
-              id: string;
-              body: string | null;
-              replyCount: number;
-              author: { displayName: string };
-              replies: { edges: Array<{ node: { id: string; body: string | null; author: { displayName: string } } }> };
-            };
-          }>;
-        };
-      };
-    }>;
-  };
-};
+
+export type FrontPageQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, headline: string, publishedAt: string | null, commentCount: number, section: { name: string } | null, bylines: Array<{ role: BylineRole, person: { name: string } }>, publisher: { name: string } | null, mentions: { totalCount: number, edges: Array<{ node: { salience: number, entity:
+                | { __typename: 'Event', name: string }
+                | { __typename: 'Organisation', name: string }
+                | { __typename: 'Person', name: string }
+                | { __typename: 'Place', name: string }
+               } }> }, comments: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, replyCount: number, author: { displayName: string }, replies: { edges: Array<{ node: { id: string, body: string | null, author: { displayName: string } } }> } } }> } } }> } };
 
 export type StartGuestSessionMutationVariables = Exact<{
   displayName: string;
 }>;
 
-export type StartGuestSessionMutation = {
-  startGuestSession: { token: string; expiresAt: string; account: { id: string; displayName: string; role: Role } };
-};
+
+export type StartGuestSessionMutation = { startGuestSession: { token: string, expiresAt: string, account: { id: string, displayName: string, role: Role } } };
 
 export type PostCommentMutationVariables = Exact<{
   input: PostCommentInput;
 }>;
 
-export type PostCommentMutation = {
-  postComment: {
-    id: string;
-    body: string | null;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    createdAt: string;
-    moderation: Array<{ reasons: Array<{ rule: ModerationRule; detail: string | null }> }> | null;
-    author: { id: string; displayName: string };
-    parent: { id: string } | null;
-    article: { id: string };
-  };
-};
+
+export type PostCommentMutation = { postComment: { id: string, body: string | null, status: CommentStatus, depth: number, sequence: number, createdAt: string, moderation: Array<{ reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null, author: { id: string, displayName: string }, parent: { id: string } | null, article: { id: string } } };
 
 export type ArticleCommentsQueryVariables = Exact<{
   slug: string;
@@ -366,363 +272,120 @@ export type ArticleCommentsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type ArticleCommentsQuery = {
-  article: {
-    id: string;
-    commentCount: number;
-    comments: {
-      totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{
-        node: {
-          id: string;
-          body: string | null;
-          depth: number;
-          createdAt: string;
-          replyCount: number;
-          author: { displayName: string };
-          replies: {
-            totalCount: number;
-            edges: Array<{
-              node: {
-                id: string;
-                body: string | null;
-                depth: number;
-                replyCount: number;
-                replies: { edges: Array<{ node: { id: string; body: string | null; depth: number } }> };
-              };
-            }>;
-          };
-        };
-      }>;
-    };
-  } | null;
-};
+
+export type ArticleCommentsQuery = { article: { id: string, commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, depth: number, createdAt: string, replyCount: number, author: { displayName: string }, replies: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, depth: number, replyCount: number, replies: { edges: Array<{ node: { id: string, body: string | null, depth: number } }> } } }> } } }> } } | null };
 
 export type CommentAddedSubscriptionVariables = Exact<{
   articleId: string;
 }>;
 
-export type CommentAddedSubscription = {
-  commentAdded: {
-    id: string;
-    body: string | null;
-    sequence: number;
-    author: { displayName: string };
-    article: { id: string };
-  };
-};
 
-export type ViewerQueryVariables = Exact<{ [key: string]: never }>;
+export type CommentAddedSubscription = { commentAdded: { id: string, body: string | null, sequence: number, author: { displayName: string }, article: { id: string } } };
 
-export type ViewerQuery = { viewer: { id: string; displayName: string; role: Role } | null };
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, displayName: string, role: Role } | null };
 
 export type PersonGraphQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type PersonGraphQuery = {
-  person: {
-    id: string;
-    name: string;
-    alternateNames: Array<string>;
-    nationality: string | null;
-    description: string | null;
-    affiliations: {
-      totalCount: number;
-      edges: Array<{
-        node: {
-          role: string;
-          current: boolean;
-          start: { iso: string; text: string } | null;
-          end: { iso: string; text: string } | null;
-          organisation: { id: string; name: string };
-        };
-      }>;
-    };
-    participations: {
-      totalCount: number;
-      edges: Array<{ node: { role: string; event: { id: string; name: string; start: { iso: string } } } }>;
-    };
-    mentionedIn: {
-      totalCount: number;
-      edges: Array<{ node: { salience: number; article: { id: string; headline: string } } }>;
-    };
-  } | null;
-};
+
+export type PersonGraphQuery = { person: { id: string, name: string, alternateNames: Array<string>, nationality: string | null, description: string | null, affiliations: { totalCount: number, edges: Array<{ node: { role: string, current: boolean, start: { iso: string, text: string } | null, end: { iso: string, text: string } | null, organisation: { id: string, name: string } } }> }, participations: { totalCount: number, edges: Array<{ node: { role: string, event: { id: string, name: string, start: { iso: string } } } }> }, mentionedIn: { totalCount: number, edges: Array<{ node: { salience: number, article: { id: string, headline: string } } }> } } | null };
 
 export type OrganisationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type OrganisationMembersQuery = {
-  organisation: {
-    id: string;
-    name: string;
-    kind: OrganisationKind;
-    alternateNames: Array<string>;
-    country: { name: string } | null;
-    members: {
-      totalCount: number;
-      edges: Array<{ node: { role: string; current: boolean; person: { name: string } } }>;
-    };
-    mentionedIn: { totalCount: number };
-  } | null;
-};
+
+export type OrganisationMembersQuery = { organisation: { id: string, name: string, kind: OrganisationKind, alternateNames: Array<string>, country: { name: string } | null, members: { totalCount: number, edges: Array<{ node: { role: string, current: boolean, person: { name: string } } }> }, mentionedIn: { totalCount: number } } | null };
 
 export type EventDetailQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type EventDetailQuery = {
-  event: {
-    id: string;
-    name: string;
-    kind: EventKind;
-    start: { start: string; iso: string; precision: DatePrecision; text: string };
-    end: { iso: string; precision: DatePrecision } | null;
-    place: { id: string; name: string; parent: { name: string } | null } | null;
-    participants: {
-      totalCount: number;
-      edges: Array<{
-        node: {
-          role: string;
-          actor: { __typename: "Organisation"; name: string } | { __typename: "Person"; name: string };
-        };
-      }>;
-    };
-  } | null;
-};
+
+export type EventDetailQuery = { event: { id: string, name: string, kind: EventKind, start: { start: string, iso: string, precision: DatePrecision, text: string }, end: { iso: string, precision: DatePrecision } | null, place: { id: string, name: string, parent: { name: string } | null } | null, participants: { totalCount: number, edges: Array<{ node: { role: string, actor:
+            | { __typename: 'Organisation', name: string }
+            | { __typename: 'Person', name: string }
+           } }> } } | null };
 
 export type PlaceDetailQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type PlaceDetailQuery = {
-  place: {
-    id: string;
-    name: string;
-    kind: PlaceKind;
-    parent: { name: string } | null;
-    children: { totalCount: number; edges: Array<{ node: { name: string } }> };
-    events: { totalCount: number; edges: Array<{ node: { name: string } }> };
-  } | null;
-};
+
+export type PlaceDetailQuery = { place: { id: string, name: string, kind: PlaceKind, parent: { name: string } | null, children: { totalCount: number, edges: Array<{ node: { name: string } }> }, events: { totalCount: number, edges: Array<{ node: { name: string } }> } } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string;
 }>;
 
-export type NodeByIdQuery = {
-  node:
-    | { __typename: "Account"; id: string }
-    | { __typename: "Article"; id: string }
-    | { __typename: "Comment"; id: string }
-    | { __typename: "Event"; id: string }
-    | { __typename: "Organisation"; id: string }
-    | { __typename: "Person"; id: string }
-    | { __typename: "Place"; id: string }
-    | null;
-};
+
+export type NodeByIdQuery = { node:
+    | { __typename: 'Account', id: string }
+    | { __typename: 'Article', id: string }
+    | { __typename: 'Comment', id: string }
+    | { __typename: 'Event', id: string }
+    | { __typename: 'Organisation', id: string }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Place', id: string }
+   | null };
 
 export type NodesByIdsQueryVariables = Exact<{
   ids: Array<string> | string;
 }>;
 
-export type NodesByIdsQuery = {
-  nodes: Array<
-    | { __typename: "Account"; id: string }
-    | { __typename: "Article"; id: string }
-    | { __typename: "Comment"; id: string }
-    | { __typename: "Event"; id: string }
-    | { __typename: "Organisation"; id: string }
-    | { __typename: "Person"; id: string }
-    | { __typename: "Place"; id: string }
-    | null
-  >;
-};
 
-export type CommentDetailFragment = {
-  id: string;
-  body: string | null;
-  removed: boolean;
-  status: CommentStatus;
-  depth: number;
-  sequence: number;
-  reactionCount: number;
-  viewerReactions: Array<ReactionKind>;
-  flagCount: number | null;
-  editedAt: string | null;
-  editableUntil: string | null;
-  threadId: string;
-  reactions: Array<{ kind: ReactionKind; count: number }>;
-  revisions: Array<{ body: string; writtenAt: string }> | null;
-  moderation: Array<{
-    status: CommentStatus;
-    previousStatus: CommentStatus | null;
-    automatic: boolean;
-    note: string | null;
-    moderator: { displayName: string } | null;
-    reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-  }> | null;
-};
+export type NodesByIdsQuery = { nodes: Array<
+    | { __typename: 'Account', id: string }
+    | { __typename: 'Article', id: string }
+    | { __typename: 'Comment', id: string }
+    | { __typename: 'Event', id: string }
+    | { __typename: 'Organisation', id: string }
+    | { __typename: 'Person', id: string }
+    | { __typename: 'Place', id: string }
+   | null> };
+
+export type CommentDetailFragment = { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
 
 export type CommentByIdQueryVariables = Exact<{
   id: string;
 }>;
 
-export type CommentByIdQuery = {
-  comment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  } | null;
-};
+
+export type CommentByIdQuery = { comment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } | null };
 
 export type EditCommentMutationVariables = Exact<{
   input: EditCommentInput;
 }>;
 
-export type EditCommentMutation = {
-  editComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type EditCommentMutation = { editComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type DeleteCommentMutationVariables = Exact<{
   id: string;
 }>;
 
-export type DeleteCommentMutation = {
-  deleteComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type DeleteCommentMutation = { deleteComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type ReactToCommentMutationVariables = Exact<{
   commentId: string;
   kind: ReactionKind;
 }>;
 
-export type ReactToCommentMutation = {
-  reactToComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type ReactToCommentMutation = { reactToComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type RemoveReactionMutationVariables = Exact<{
   commentId: string;
   kind: ReactionKind;
 }>;
 
-export type RemoveReactionMutation = {
-  removeReaction: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type RemoveReactionMutation = { removeReaction: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type FlagCommentMutationVariables = Exact<{
   id: string;
@@ -730,96 +393,24 @@ export type FlagCommentMutationVariables = Exact<{
   text?: string | null | undefined;
 }>;
 
-export type FlagCommentMutation = {
-  flagComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type FlagCommentMutation = { flagComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type ApproveCommentMutationVariables = Exact<{
   id: string;
   note?: string | null | undefined;
 }>;
 
-export type ApproveCommentMutation = {
-  approveComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type ApproveCommentMutation = { approveComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type RejectCommentMutationVariables = Exact<{
   id: string;
   reason: string;
 }>;
 
-export type RejectCommentMutation = {
-  rejectComment: {
-    id: string;
-    body: string | null;
-    removed: boolean;
-    status: CommentStatus;
-    depth: number;
-    sequence: number;
-    reactionCount: number;
-    viewerReactions: Array<ReactionKind>;
-    flagCount: number | null;
-    editedAt: string | null;
-    editableUntil: string | null;
-    threadId: string;
-    reactions: Array<{ kind: ReactionKind; count: number }>;
-    revisions: Array<{ body: string; writtenAt: string }> | null;
-    moderation: Array<{
-      status: CommentStatus;
-      previousStatus: CommentStatus | null;
-      automatic: boolean;
-      note: string | null;
-      moderator: { displayName: string } | null;
-      reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-    }> | null;
-  };
-};
+
+export type RejectCommentMutation = { rejectComment: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type ModerationQueueQueryVariables = Exact<{
   status?: CommentStatus | null | undefined;
@@ -827,38 +418,8 @@ export type ModerationQueueQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
-export type ModerationQueueQuery = {
-  moderationQueue: {
-    totalCount: number;
-    edges: Array<{
-      node: {
-        id: string;
-        body: string | null;
-        removed: boolean;
-        status: CommentStatus;
-        depth: number;
-        sequence: number;
-        reactionCount: number;
-        viewerReactions: Array<ReactionKind>;
-        flagCount: number | null;
-        editedAt: string | null;
-        editableUntil: string | null;
-        threadId: string;
-        article: { id: string };
-        reactions: Array<{ kind: ReactionKind; count: number }>;
-        revisions: Array<{ body: string; writtenAt: string }> | null;
-        moderation: Array<{
-          status: CommentStatus;
-          previousStatus: CommentStatus | null;
-          automatic: boolean;
-          note: string | null;
-          moderator: { displayName: string } | null;
-          reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-        }> | null;
-      };
-    }>;
-  };
-};
+
+export type ModerationQueueQuery = { moderationQueue: { totalCount: number, edges: Array<{ node: { id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, article: { id: string }, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } };
 
 export type ThreadQueryVariables = Exact<{
   slug: string;
@@ -866,72 +427,8 @@ export type ThreadQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
-export type ThreadQuery = {
-  article: {
-    id: string;
-    commentCount: number;
-    comments: {
-      totalCount: number;
-      edges: Array<{
-        node: {
-          replyCount: number;
-          id: string;
-          body: string | null;
-          removed: boolean;
-          status: CommentStatus;
-          depth: number;
-          sequence: number;
-          reactionCount: number;
-          viewerReactions: Array<ReactionKind>;
-          flagCount: number | null;
-          editedAt: string | null;
-          editableUntil: string | null;
-          threadId: string;
-          replies: {
-            totalCount: number;
-            edges: Array<{
-              node: {
-                replyCount: number;
-                id: string;
-                body: string | null;
-                removed: boolean;
-                status: CommentStatus;
-                depth: number;
-                sequence: number;
-                reactionCount: number;
-                viewerReactions: Array<ReactionKind>;
-                flagCount: number | null;
-                editedAt: string | null;
-                editableUntil: string | null;
-                threadId: string;
-                reactions: Array<{ kind: ReactionKind; count: number }>;
-                revisions: Array<{ body: string; writtenAt: string }> | null;
-                moderation: Array<{
-                  status: CommentStatus;
-                  previousStatus: CommentStatus | null;
-                  automatic: boolean;
-                  note: string | null;
-                  moderator: { displayName: string } | null;
-                  reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-                }> | null;
-              };
-            }>;
-          };
-          reactions: Array<{ kind: ReactionKind; count: number }>;
-          revisions: Array<{ body: string; writtenAt: string }> | null;
-          moderation: Array<{
-            status: CommentStatus;
-            previousStatus: CommentStatus | null;
-            automatic: boolean;
-            note: string | null;
-            moderator: { displayName: string } | null;
-            reasons: Array<{ rule: ModerationRule; detail: string | null }>;
-          }> | null;
-        };
-      }>;
-    };
-  } | null;
-};
+
+export type ThreadQuery = { article: { id: string, commentCount: number, comments: { totalCount: number, edges: Array<{ node: { replyCount: number, id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, replies: { totalCount: number, edges: Array<{ node: { replyCount: number, id: string, body: string | null, removed: boolean, status: CommentStatus, depth: number, sequence: number, reactionCount: number, viewerReactions: Array<ReactionKind>, flagCount: number | null, editedAt: string | null, editableUntil: string | null, threadId: string, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, reactions: Array<{ kind: ReactionKind, count: number }>, revisions: Array<{ body: string, writtenAt: string }> | null, moderation: Array<{ status: CommentStatus, previousStatus: CommentStatus | null, automatic: boolean, note: string | null, moderator: { displayName: string } | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
 
 export type CommentEventsSubscriptionVariables = Exact<{
   articleId: string;
@@ -939,3346 +436,46 @@ export type CommentEventsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type CommentEventsSubscription = {
-  commentEvents: {
-    kind: CommentEventKind;
-    cursor: string;
-    sequence: number;
-    comment: { id: string; body: string | null; status: CommentStatus; reactionCount: number };
-  };
-};
+
+export type CommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, reactionCount: number } } };
 
 export type CommentAddedSinceSubscriptionVariables = Exact<{
   articleId: string;
   after?: string | null | undefined;
 }>;
 
-export type CommentAddedSinceSubscription = { commentAdded: { id: string; body: string | null; sequence: number } };
 
-export type ModerationEventsSubscriptionVariables = Exact<{ [key: string]: never }>;
+export type CommentAddedSinceSubscription = { commentAdded: { id: string, body: string | null, sequence: number } };
 
-export type ModerationEventsSubscription = {
-  moderationEvents: { kind: CommentEventKind; sequence: number; comment: { id: string; status: CommentStatus } };
-};
+export type ModerationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
-export const CommentDetailFragmentDoc = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CommentDetailFragment, unknown>;
-export const ArticleBySlugDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "ArticleBySlug" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "article" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "slug" } },
-                { kind: "Field", name: { kind: "Name", value: "url" } },
-                { kind: "Field", name: { kind: "Name", value: "headline" } },
-                { kind: "Field", name: { kind: "Name", value: "standfirst" } },
-                { kind: "Field", name: { kind: "Name", value: "language" } },
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "publishedAt" } },
-                { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
-                { kind: "Field", name: { kind: "Name", value: "wordCount" } },
-                { kind: "Field", name: { kind: "Name", value: "bodyText" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "section" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "slug" } },
-                      { kind: "Field", name: { kind: "Name", value: "name" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "tags" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "slug" } },
-                      { kind: "Field", name: { kind: "Name", value: "name" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "publisher" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "name" } },
-                      { kind: "Field", name: { kind: "Name", value: "kind" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "bylines" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "role" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "person" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "id" } },
-                            { kind: "Field", name: { kind: "Name", value: "name" } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "body" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "position" } },
-                      { kind: "Field", name: { kind: "Name", value: "kind" } },
-                      { kind: "Field", name: { kind: "Name", value: "text" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "media" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [{ kind: "Field", name: { kind: "Name", value: "url" } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "media" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "url" } },
-                      { kind: "Field", name: { kind: "Name", value: "caption" } },
-                      { kind: "Field", name: { kind: "Name", value: "altText" } },
-                      { kind: "Field", name: { kind: "Name", value: "credit" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "creditPerson" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "id" } },
-                            { kind: "Field", name: { kind: "Name", value: "name" } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "creditOrganisation" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "id" } },
-                            { kind: "Field", name: { kind: "Name", value: "name" } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "corrections" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "publishedAt" } },
-                      { kind: "Field", name: { kind: "Name", value: "text" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "commentSettings" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "open" } },
-                      { kind: "Field", name: { kind: "Name", value: "enabled" } },
-                      { kind: "Field", name: { kind: "Name", value: "closesAt" } },
-                      { kind: "Field", name: { kind: "Name", value: "premoderated" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "mentions" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "100" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "salience" } },
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "entity" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "__typename" } },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "id" } },
-                                              { kind: "Field", name: { kind: "Name", value: "name" } },
-                                              { kind: "Field", name: { kind: "Name", value: "alternateNames" } },
-                                            ],
-                                          },
-                                        },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: {
-                                            kind: "NamedType",
-                                            name: { kind: "Name", value: "Organisation" },
-                                          },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "id" } },
-                                              { kind: "Field", name: { kind: "Name", value: "name" } },
-                                              {
-                                                kind: "Field",
-                                                alias: { kind: "Name", value: "organisationKind" },
-                                                name: { kind: "Name", value: "kind" },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Event" } },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "id" } },
-                                              { kind: "Field", name: { kind: "Name", value: "name" } },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "start" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "iso" } },
-                                                    { kind: "Field", name: { kind: "Name", value: "precision" } },
-                                                  ],
-                                                },
-                                              },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "end" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "iso" } },
-                                                    { kind: "Field", name: { kind: "Name", value: "precision" } },
-                                                  ],
-                                                },
-                                              },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "place" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "name" } },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Place" } },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "id" } },
-                                              { kind: "Field", name: { kind: "Name", value: "name" } },
-                                              {
-                                                kind: "Field",
-                                                alias: { kind: "Name", value: "placeKind" },
-                                                name: { kind: "Name", value: "kind" },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                { kind: "Field", name: { kind: "Name", value: "commentCount" } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ArticleBySlugQuery, ArticleBySlugQueryVariables>;
-export const FrontPageDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "FrontPage" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "comments" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "articles" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "first" },
-                value: { kind: "Variable", name: { kind: "Name", value: "first" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "after" },
-                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "pageInfo" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
-                      { kind: "Field", name: { kind: "Name", value: "endCursor" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "edges" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "cursor" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "node" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "id" } },
-                            { kind: "Field", name: { kind: "Name", value: "headline" } },
-                            { kind: "Field", name: { kind: "Name", value: "publishedAt" } },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "section" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                              },
-                            },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "bylines" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "person" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "publisher" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                              },
-                            },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "mentions" },
-                              arguments: [
-                                {
-                                  kind: "Argument",
-                                  name: { kind: "Name", value: "first" },
-                                  value: { kind: "IntValue", value: "10" },
-                                },
-                              ],
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "edges" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "node" },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "salience" } },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "entity" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "__typename" } },
-                                                    {
-                                                      kind: "InlineFragment",
-                                                      typeCondition: {
-                                                        kind: "NamedType",
-                                                        name: { kind: "Name", value: "Person" },
-                                                      },
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          { kind: "Field", name: { kind: "Name", value: "name" } },
-                                                        ],
-                                                      },
-                                                    },
-                                                    {
-                                                      kind: "InlineFragment",
-                                                      typeCondition: {
-                                                        kind: "NamedType",
-                                                        name: { kind: "Name", value: "Organisation" },
-                                                      },
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          { kind: "Field", name: { kind: "Name", value: "name" } },
-                                                        ],
-                                                      },
-                                                    },
-                                                    {
-                                                      kind: "InlineFragment",
-                                                      typeCondition: {
-                                                        kind: "NamedType",
-                                                        name: { kind: "Name", value: "Event" },
-                                                      },
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          { kind: "Field", name: { kind: "Name", value: "name" } },
-                                                        ],
-                                                      },
-                                                    },
-                                                    {
-                                                      kind: "InlineFragment",
-                                                      typeCondition: {
-                                                        kind: "NamedType",
-                                                        name: { kind: "Name", value: "Place" },
-                                                      },
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          { kind: "Field", name: { kind: "Name", value: "name" } },
-                                                        ],
-                                                      },
-                                                    },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                            { kind: "Field", name: { kind: "Name", value: "commentCount" } },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "comments" },
-                              arguments: [
-                                {
-                                  kind: "Argument",
-                                  name: { kind: "Name", value: "first" },
-                                  value: { kind: "Variable", name: { kind: "Name", value: "comments" } },
-                                },
-                              ],
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "edges" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "node" },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              { kind: "Field", name: { kind: "Name", value: "id" } },
-                                              { kind: "Field", name: { kind: "Name", value: "body" } },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "author" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                                                  ],
-                                                },
-                                              },
-                                              { kind: "Field", name: { kind: "Name", value: "replyCount" } },
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "replies" },
-                                                arguments: [
-                                                  {
-                                                    kind: "Argument",
-                                                    name: { kind: "Name", value: "first" },
-                                                    value: { kind: "IntValue", value: "3" },
-                                                  },
-                                                ],
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    {
-                                                      kind: "Field",
-                                                      name: { kind: "Name", value: "edges" },
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          {
-                                                            kind: "Field",
-                                                            name: { kind: "Name", value: "node" },
-                                                            selectionSet: {
-                                                              kind: "SelectionSet",
-                                                              selections: [
-                                                                { kind: "Field", name: { kind: "Name", value: "id" } },
-                                                                {
-                                                                  kind: "Field",
-                                                                  name: { kind: "Name", value: "body" },
-                                                                },
-                                                                {
-                                                                  kind: "Field",
-                                                                  name: { kind: "Name", value: "author" },
-                                                                  selectionSet: {
-                                                                    kind: "SelectionSet",
-                                                                    selections: [
-                                                                      {
-                                                                        kind: "Field",
-                                                                        name: { kind: "Name", value: "displayName" },
-                                                                      },
-                                                                    ],
-                                                                  },
-                                                                },
-                                                              ],
-                                                            },
-                                                          },
-                                                        ],
-                                                      },
-                                                    },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FrontPageQuery, FrontPageQueryVariables>;
-export const StartGuestSessionDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "StartGuestSession" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "displayName" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "startGuestSession" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "displayName" },
-                value: { kind: "Variable", name: { kind: "Name", value: "displayName" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "token" } },
-                { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "account" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                      { kind: "Field", name: { kind: "Name", value: "role" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<StartGuestSessionMutation, StartGuestSessionMutationVariables>;
-export const PostCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "PostComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "PostCommentInput" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "postComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderation" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "reasons" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "rule" } },
-                            { kind: "Field", name: { kind: "Name", value: "detail" } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                { kind: "Field", name: { kind: "Name", value: "depth" } },
-                { kind: "Field", name: { kind: "Name", value: "sequence" } },
-                { kind: "Field", name: { kind: "Name", value: "createdAt" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "author" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "parent" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "article" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PostCommentMutation, PostCommentMutationVariables>;
-export const ArticleCommentsDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "ArticleComments" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "article" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "commentCount" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "comments" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "Variable", name: { kind: "Name", value: "first" } },
-                    },
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "after" },
-                      value: { kind: "Variable", name: { kind: "Name", value: "after" } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "pageInfo" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
-                            { kind: "Field", name: { kind: "Name", value: "endCursor" } },
-                          ],
-                        },
-                      },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "id" } },
-                                  { kind: "Field", name: { kind: "Name", value: "body" } },
-                                  { kind: "Field", name: { kind: "Name", value: "depth" } },
-                                  { kind: "Field", name: { kind: "Name", value: "createdAt" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "author" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                                    },
-                                  },
-                                  { kind: "Field", name: { kind: "Name", value: "replyCount" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "replies" },
-                                    arguments: [
-                                      {
-                                        kind: "Argument",
-                                        name: { kind: "Name", value: "first" },
-                                        value: { kind: "IntValue", value: "10" },
-                                      },
-                                    ],
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "edges" },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "node" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    { kind: "Field", name: { kind: "Name", value: "id" } },
-                                                    { kind: "Field", name: { kind: "Name", value: "body" } },
-                                                    { kind: "Field", name: { kind: "Name", value: "depth" } },
-                                                    { kind: "Field", name: { kind: "Name", value: "replyCount" } },
-                                                    {
-                                                      kind: "Field",
-                                                      name: { kind: "Name", value: "replies" },
-                                                      arguments: [
-                                                        {
-                                                          kind: "Argument",
-                                                          name: { kind: "Name", value: "first" },
-                                                          value: { kind: "IntValue", value: "10" },
-                                                        },
-                                                      ],
-                                                      selectionSet: {
-                                                        kind: "SelectionSet",
-                                                        selections: [
-                                                          {
-                                                            kind: "Field",
-                                                            name: { kind: "Name", value: "edges" },
-                                                            selectionSet: {
-                                                              kind: "SelectionSet",
-                                                              selections: [
-                                                                {
-                                                                  kind: "Field",
-                                                                  name: { kind: "Name", value: "node" },
-                                                                  selectionSet: {
-                                                                    kind: "SelectionSet",
-                                                                    selections: [
-                                                                      {
-                                                                        kind: "Field",
-                                                                        name: { kind: "Name", value: "id" },
-                                                                      },
-                                                                      {
-                                                                        kind: "Field",
-                                                                        name: { kind: "Name", value: "body" },
-                                                                      },
-                                                                      {
-                                                                        kind: "Field",
-                                                                        name: { kind: "Name", value: "depth" },
-                                                                      },
-                                                                    ],
-                                                                  },
-                                                                },
-                                                              ],
-                                                            },
-                                                          },
-                                                        ],
-                                                      },
-                                                    },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ArticleCommentsQuery, ArticleCommentsQueryVariables>;
-export const CommentAddedDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "subscription",
-      name: { kind: "Name", value: "CommentAdded" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "commentAdded" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "articleId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "sequence" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "author" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "article" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CommentAddedSubscription, CommentAddedSubscriptionVariables>;
-export const ViewerDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "Viewer" },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "viewer" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "displayName" } },
-                { kind: "Field", name: { kind: "Name", value: "role" } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
-export const PersonGraphDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "PersonGraph" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "person" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "name" } },
-                { kind: "Field", name: { kind: "Name", value: "alternateNames" } },
-                { kind: "Field", name: { kind: "Name", value: "nationality" } },
-                { kind: "Field", name: { kind: "Name", value: "description" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "affiliations" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "100" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  { kind: "Field", name: { kind: "Name", value: "current" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "start" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "iso" } },
-                                        { kind: "Field", name: { kind: "Name", value: "text" } },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "end" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "iso" } },
-                                        { kind: "Field", name: { kind: "Name", value: "text" } },
-                                      ],
-                                    },
-                                  },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "organisation" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "id" } },
-                                        { kind: "Field", name: { kind: "Name", value: "name" } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "participations" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "100" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "event" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "id" } },
-                                        { kind: "Field", name: { kind: "Name", value: "name" } },
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "start" },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [{ kind: "Field", name: { kind: "Name", value: "iso" } }],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "mentionedIn" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "10" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "salience" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "article" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "id" } },
-                                        { kind: "Field", name: { kind: "Name", value: "headline" } },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PersonGraphQuery, PersonGraphQueryVariables>;
-export const OrganisationMembersDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "OrganisationMembers" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "organisation" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "name" } },
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "alternateNames" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "country" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "members" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "20" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  { kind: "Field", name: { kind: "Name", value: "current" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "person" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "mentionedIn" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "5" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "totalCount" } }],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OrganisationMembersQuery, OrganisationMembersQueryVariables>;
-export const EventDetailDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "EventDetail" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "event" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "name" } },
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "start" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "start" } },
-                      { kind: "Field", name: { kind: "Name", value: "iso" } },
-                      { kind: "Field", name: { kind: "Name", value: "precision" } },
-                      { kind: "Field", name: { kind: "Name", value: "text" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "end" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "iso" } },
-                      { kind: "Field", name: { kind: "Name", value: "precision" } },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "place" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "name" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "parent" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "participants" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "100" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "Field", name: { kind: "Name", value: "role" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "actor" },
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "__typename" } },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Person" } },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                                          },
-                                        },
-                                        {
-                                          kind: "InlineFragment",
-                                          typeCondition: {
-                                            kind: "NamedType",
-                                            name: { kind: "Name", value: "Organisation" },
-                                          },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
-export const PlaceDetailDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "PlaceDetail" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "place" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "name" } },
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "parent" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "children" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "100" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "events" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "IntValue", value: "20" },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<PlaceDetailQuery, PlaceDetailQueryVariables>;
-export const NodeByIdDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "NodeById" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "node" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "__typename" } },
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
-export const NodesByIdsDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "NodesByIds" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
-          type: {
-            kind: "NonNullType",
-            type: {
-              kind: "ListType",
-              type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-            },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "nodes" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "ids" },
-                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "__typename" } },
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<NodesByIdsQuery, NodesByIdsQueryVariables>;
-export const CommentByIdDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "CommentById" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "comment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CommentByIdQuery, CommentByIdQueryVariables>;
-export const EditCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "EditComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "EditCommentInput" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "editComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "input" },
-                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<EditCommentMutation, EditCommentMutationVariables>;
-export const DeleteCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "DeleteComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "deleteComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<DeleteCommentMutation, DeleteCommentMutationVariables>;
-export const ReactToCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "ReactToComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "commentId" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "kind" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ReactionKind" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactToComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "commentId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "commentId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "kind" },
-                value: { kind: "Variable", name: { kind: "Name", value: "kind" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ReactToCommentMutation, ReactToCommentMutationVariables>;
-export const RemoveReactionDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "RemoveReaction" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "commentId" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "kind" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ReactionKind" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "removeReaction" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "commentId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "commentId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "kind" },
-                value: { kind: "Variable", name: { kind: "Name", value: "kind" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RemoveReactionMutation, RemoveReactionMutationVariables>;
-export const FlagCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "FlagComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "reason" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "FlagReason" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "text" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "flagComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "reason" },
-                value: { kind: "Variable", name: { kind: "Name", value: "reason" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "text" },
-                value: { kind: "Variable", name: { kind: "Name", value: "text" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<FlagCommentMutation, FlagCommentMutationVariables>;
-export const ApproveCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "ApproveComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "note" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "approveComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "note" },
-                value: { kind: "Variable", name: { kind: "Name", value: "note" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ApproveCommentMutation, ApproveCommentMutationVariables>;
-export const RejectCommentDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "mutation",
-      name: { kind: "Name", value: "RejectComment" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "reason" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "rejectComment" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "id" },
-                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "reason" },
-                value: { kind: "Variable", name: { kind: "Name", value: "reason" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RejectCommentMutation, RejectCommentMutationVariables>;
-export const ModerationQueueDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "ModerationQueue" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "status" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "CommentStatus" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderationQueue" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "status" },
-                value: { kind: "Variable", name: { kind: "Name", value: "status" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "articleId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "first" },
-                value: { kind: "Variable", name: { kind: "Name", value: "first" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "edges" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "node" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            { kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } },
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "article" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ModerationQueueQuery, ModerationQueueQueryVariables>;
-export const ThreadDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "query",
-      name: { kind: "Name", value: "Thread" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "orderBy" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "CommentOrder" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "article" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "slug" },
-                value: { kind: "Variable", name: { kind: "Name", value: "slug" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "commentCount" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "comments" },
-                  arguments: [
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "first" },
-                      value: { kind: "Variable", name: { kind: "Name", value: "first" } },
-                    },
-                    {
-                      kind: "Argument",
-                      name: { kind: "Name", value: "orderBy" },
-                      value: { kind: "Variable", name: { kind: "Name", value: "orderBy" } },
-                    },
-                  ],
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                      {
-                        kind: "Field",
-                        name: { kind: "Name", value: "edges" },
-                        selectionSet: {
-                          kind: "SelectionSet",
-                          selections: [
-                            {
-                              kind: "Field",
-                              name: { kind: "Name", value: "node" },
-                              selectionSet: {
-                                kind: "SelectionSet",
-                                selections: [
-                                  { kind: "FragmentSpread", name: { kind: "Name", value: "CommentDetail" } },
-                                  { kind: "Field", name: { kind: "Name", value: "replyCount" } },
-                                  {
-                                    kind: "Field",
-                                    name: { kind: "Name", value: "replies" },
-                                    arguments: [
-                                      {
-                                        kind: "Argument",
-                                        name: { kind: "Name", value: "first" },
-                                        value: { kind: "IntValue", value: "10" },
-                                      },
-                                    ],
-                                    selectionSet: {
-                                      kind: "SelectionSet",
-                                      selections: [
-                                        { kind: "Field", name: { kind: "Name", value: "totalCount" } },
-                                        {
-                                          kind: "Field",
-                                          name: { kind: "Name", value: "edges" },
-                                          selectionSet: {
-                                            kind: "SelectionSet",
-                                            selections: [
-                                              {
-                                                kind: "Field",
-                                                name: { kind: "Name", value: "node" },
-                                                selectionSet: {
-                                                  kind: "SelectionSet",
-                                                  selections: [
-                                                    {
-                                                      kind: "FragmentSpread",
-                                                      name: { kind: "Name", value: "CommentDetail" },
-                                                    },
-                                                    { kind: "Field", name: { kind: "Name", value: "replyCount" } },
-                                                  ],
-                                                },
-                                              },
-                                            ],
-                                          },
-                                        },
-                                      ],
-                                    },
-                                  },
-                                ],
-                              },
-                            },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: "FragmentDefinition",
-      name: { kind: "Name", value: "CommentDetail" },
-      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Comment" } },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          { kind: "Field", name: { kind: "Name", value: "id" } },
-          { kind: "Field", name: { kind: "Name", value: "body" } },
-          { kind: "Field", name: { kind: "Name", value: "removed" } },
-          { kind: "Field", name: { kind: "Name", value: "status" } },
-          { kind: "Field", name: { kind: "Name", value: "depth" } },
-          { kind: "Field", name: { kind: "Name", value: "sequence" } },
-          { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "reactions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "count" } },
-              ],
-            },
-          },
-          { kind: "Field", name: { kind: "Name", value: "viewerReactions" } },
-          { kind: "Field", name: { kind: "Name", value: "flagCount" } },
-          { kind: "Field", name: { kind: "Name", value: "editedAt" } },
-          { kind: "Field", name: { kind: "Name", value: "editableUntil" } },
-          { kind: "Field", name: { kind: "Name", value: "threadId" } },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "revisions" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "writtenAt" } },
-              ],
-            },
-          },
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderation" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "status" } },
-                { kind: "Field", name: { kind: "Name", value: "previousStatus" } },
-                { kind: "Field", name: { kind: "Name", value: "automatic" } },
-                { kind: "Field", name: { kind: "Name", value: "note" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "moderator" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [{ kind: "Field", name: { kind: "Name", value: "displayName" } }],
-                  },
-                },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "reasons" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "rule" } },
-                      { kind: "Field", name: { kind: "Name", value: "detail" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ThreadQuery, ThreadQueryVariables>;
-export const CommentEventsDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "subscription",
-      name: { kind: "Name", value: "CommentEvents" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "threadId" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "commentEvents" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "articleId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "threadId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "threadId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "after" },
-                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "cursor" } },
-                { kind: "Field", name: { kind: "Name", value: "sequence" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "comment" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "body" } },
-                      { kind: "Field", name: { kind: "Name", value: "status" } },
-                      { kind: "Field", name: { kind: "Name", value: "reactionCount" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CommentEventsSubscription, CommentEventsSubscriptionVariables>;
-export const CommentAddedSinceDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "subscription",
-      name: { kind: "Name", value: "CommentAddedSince" },
-      variableDefinitions: [
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
-        },
-        {
-          kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
-          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
-        },
-      ],
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "commentAdded" },
-            arguments: [
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "articleId" },
-                value: { kind: "Variable", name: { kind: "Name", value: "articleId" } },
-              },
-              {
-                kind: "Argument",
-                name: { kind: "Name", value: "after" },
-                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
-              },
-            ],
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "id" } },
-                { kind: "Field", name: { kind: "Name", value: "body" } },
-                { kind: "Field", name: { kind: "Name", value: "sequence" } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CommentAddedSinceSubscription, CommentAddedSinceSubscriptionVariables>;
-export const ModerationEventsDocument = {
-  kind: "Document",
-  definitions: [
-    {
-      kind: "OperationDefinition",
-      operation: "subscription",
-      name: { kind: "Name", value: "ModerationEvents" },
-      selectionSet: {
-        kind: "SelectionSet",
-        selections: [
-          {
-            kind: "Field",
-            name: { kind: "Name", value: "moderationEvents" },
-            selectionSet: {
-              kind: "SelectionSet",
-              selections: [
-                { kind: "Field", name: { kind: "Name", value: "kind" } },
-                { kind: "Field", name: { kind: "Name", value: "sequence" } },
-                {
-                  kind: "Field",
-                  name: { kind: "Name", value: "comment" },
-                  selectionSet: {
-                    kind: "SelectionSet",
-                    selections: [
-                      { kind: "Field", name: { kind: "Name", value: "id" } },
-                      { kind: "Field", name: { kind: "Name", value: "status" } },
-                    ],
-                  },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ModerationEventsSubscription, ModerationEventsSubscriptionVariables>;
+
+export type ModerationEventsSubscription = { moderationEvents: { kind: CommentEventKind, sequence: number, comment: { id: string, status: CommentStatus } } };
+
+export const CommentDetailFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<CommentDetailFragment, unknown>;
+export const ArticleBySlugDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArticleBySlug"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"standfirst"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"wordCount"}},{"kind":"Field","name":{"kind":"Name","value":"bodyText"}},{"kind":"Field","name":{"kind":"Name","value":"section"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publisher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bylines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"body"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"media"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"caption"}},{"kind":"Field","name":{"kind":"Name","value":"altText"}},{"kind":"Field","name":{"kind":"Name","value":"credit"}},{"kind":"Field","name":{"kind":"Name","value":"creditPerson"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"creditOrganisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"corrections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"commentSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"open"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"premoderated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salience"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"alternateNames"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organisation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"organisationKind"},"name":{"kind":"Name","value":"kind"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"start"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"end"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"place"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Place"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","alias":{"kind":"Name","value":"placeKind"},"name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}}]}}]}}]} as unknown as DocumentNode<ArticleBySlugQuery, ArticleBySlugQueryVariables>;
+export const FrontPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FrontPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"comments"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"articles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"publishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"section"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bylines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"publisher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salience"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organisation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Place"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"comments"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<FrontPageQuery, FrontPageQueryVariables>;
+export const StartGuestSessionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartGuestSession"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startGuestSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"displayName"},"value":{"kind":"Variable","name":{"kind":"Name","value":"displayName"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<StartGuestSessionMutation, StartGuestSessionMutationVariables>;
+export const PostCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PostComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PostCommentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PostCommentMutation, PostCommentMutationVariables>;
+export const ArticleCommentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ArticleComments"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ArticleCommentsQuery, ArticleCommentsQueryVariables>;
+export const CommentAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CommentAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commentAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"articleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CommentAddedSubscription, CommentAddedSubscriptionVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const PersonGraphDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PersonGraph"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"person"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"alternateNames"}},{"kind":"Field","name":{"kind":"Name","value":"nationality"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"affiliations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"start"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"end"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"start"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentionedIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"salience"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PersonGraphQuery, PersonGraphQueryVariables>;
+export const OrganisationMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganisationMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"alternateNames"}},{"kind":"Field","name":{"kind":"Name","value":"country"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"current"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"mentionedIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<OrganisationMembersQuery, OrganisationMembersQueryVariables>;
+export const EventDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"start"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"end"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"iso"}},{"kind":"Field","name":{"kind":"Name","value":"precision"}}]}},{"kind":"Field","name":{"kind":"Name","value":"place"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organisation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventDetailQuery, EventDetailQueryVariables>;
+export const PlaceDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PlaceDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"place"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"parent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"children"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PlaceDetailQuery, PlaceDetailQueryVariables>;
+export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
+export const NodesByIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodesByIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesByIdsQuery, NodesByIdsQueryVariables>;
+export const CommentByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CommentById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"comment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<CommentByIdQuery, CommentByIdQueryVariables>;
+export const EditCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EditCommentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<EditCommentMutation, EditCommentMutationVariables>;
+export const DeleteCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteCommentMutation, DeleteCommentMutationVariables>;
+export const ReactToCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReactToComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"commentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReactionKind"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reactToComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"commentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"commentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<ReactToCommentMutation, ReactToCommentMutationVariables>;
+export const RemoveReactionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveReaction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"commentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReactionKind"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeReaction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"commentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"commentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<RemoveReactionMutation, RemoveReactionMutationVariables>;
+export const FlagCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FlagComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FlagReason"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"flagComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}},{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<FlagCommentMutation, FlagCommentMutationVariables>;
+export const ApproveCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveCommentMutation, ApproveCommentMutationVariables>;
+export const RejectCommentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RejectComment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectComment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<RejectCommentMutation, RejectCommentMutationVariables>;
+export const ModerationQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ModerationQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CommentStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moderationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"articleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}},{"kind":"Field","name":{"kind":"Name","value":"article"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const ThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Thread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CommentOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"article"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"commentCount"}},{"kind":"Field","name":{"kind":"Name","value":"comments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CommentDetail"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CommentDetail"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Comment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"depth"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"reactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerReactions"}},{"kind":"Field","name":{"kind":"Name","value":"flagCount"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"editableUntil"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"writtenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"moderation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"previousStatus"}},{"kind":"Field","name":{"kind":"Name","value":"automatic"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"moderator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<ThreadQuery, ThreadQueryVariables>;
+export const CommentEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CommentEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commentEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"articleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}}},{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"comment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reactionCount"}}]}}]}}]}}]} as unknown as DocumentNode<CommentEventsSubscription, CommentEventsSubscriptionVariables>;
+export const CommentAddedSinceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CommentAddedSince"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commentAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"articleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"articleId"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}}]}}]}}]} as unknown as DocumentNode<CommentAddedSinceSubscription, CommentAddedSinceSubscriptionVariables>;
+export const ModerationEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ModerationEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moderationEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"comment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ModerationEventsSubscription, ModerationEventsSubscriptionVariables>;
