@@ -76,6 +76,11 @@ const schema = z.object({
     ),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWT_ROLE_CLAIM: z.string().min(1).default("role"),
 });
 
 export type Env = z.input<typeof schema>;
@@ -125,6 +130,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** How long a query may run before it is answered with TIMEOUT (mutations run to the end of their transaction). */
   queryTimeoutMs: number;
+  /** JWTs from an external identity provider, when JWT_SECRET (HS256) or JWT_JWKS_URL is set. */
+  jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | undefined;
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -185,6 +192,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustedProxies: c.TRUSTED_PROXIES,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     queryTimeoutMs: c.QUERY_TIMEOUT_MS,
+    jwt:
+      c.JWT_SECRET || c.JWT_JWKS_URL
+        ? {
+            secret: c.JWT_SECRET,
+            jwksUrl: c.JWT_JWKS_URL,
+            issuer: c.JWT_ISSUER,
+            audience: c.JWT_AUDIENCE,
+            roleClaim: c.JWT_ROLE_CLAIM,
+          }
+        : undefined,
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

@@ -8,7 +8,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { authenticate } from "./auth.js";
+import { createAuthenticator } from "./auth.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
 import { EXAMPLE_QUERY } from "./graphiql-examples.js";
@@ -59,6 +59,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const metrics = createMetrics({ open: () => wsServer.clients.size, operations: () => activeSocketOperations });
   const { config } = deps;
   const maskError = createErrorMasker(logger);
+  const authenticate = createAuthenticator(deps.db.prisma, config.jwt);
   const rateLimiter = createRateLimiter({
     limit: config.anonRateLimit,
     redisUrl: config.redisUrl,
@@ -111,7 +112,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     context: async (initial): Promise<Context> => {
       if (initial.ledeContext) return initial.ledeContext;
       const request = (initial as unknown as { request: Request }).request;
-      const auth = await authenticate(deps.db.prisma, request.headers.get("authorization"), deps.clock());
+      const auth = await authenticate(request.headers.get("authorization"), deps.clock());
       if (auth.kind === "invalid") throw invalidTokenError();
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
         shutdown: shutdown.signal,
@@ -147,7 +148,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         // Returning false makes graphql-ws close the socket with 4403 Forbidden.
         if (header !== undefined && header !== null && typeof header !== "string") return false;
-        const auth = await authenticate(deps.db.prisma, header, deps.clock());
+        const auth = await authenticate(header, deps.clock());
         if (auth.kind === "invalid") return false;
         viewers.set(ctx.extra, auth.kind === "account" ? auth.account : null);
         if (header) headers.set(ctx.extra, header);
@@ -157,7 +158,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         // A socket outlives tokens: check the token again for every operation, so a revoked or expired one stops.
         const header = headers.get(ctx.extra);
         if (header) {
-          const auth = await authenticate(deps.db.prisma, header, deps.clock());
+          const auth = await authenticate(header, deps.clock());
           if (auth.kind !== "account") {
             ctx.extra.socket.close(4403, "Forbidden");
             return [invalidTokenError()];
