@@ -1,0 +1,172 @@
+// The authorization matrix: every mutation and every restricted field, as each kind of caller, with the outcome each
+// cell must have. (Editorial mutations join this table as they arrive.)
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleId, DRAFT_SLUG, guest, post, staff } from "./support/fixtures.js";
+import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+
+type Caller = "anonymous" | "reader" | "author" | "analyst" | "moderator" | "editor" | "admin";
+const CALLERS: Caller[] = ["anonymous", "reader", "author", "analyst", "moderator", "editor", "admin"];
+/** "ok": data and no error; "denied": UNAUTHENTICATED (anonymous) or FORBIDDEN; "hidden": null, as if it did not exist. */
+type Outcome = "ok" | "denied" | "hidden";
+
+interface Cell {
+  name: string;
+  operation: (ids: Ids) => { query: string; variables?: Record<string, unknown> };
+  outcomes: Record<Caller, Outcome>;
+  /** Where the answer is for "hidden" checks. */
+  pick?: (data: any) => unknown;
+}
+
+interface Ids {
+  article: string;
+  comment: string;
+  pending: string;
+}
+
+const allow = (...who: Caller[]): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((c) => [c, who.includes(c) ? "ok" : "denied"])) as Record<Caller, Outcome>;
+const show = (...who: Caller[]): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((c) => [c, who.includes(c) ? "ok" : "hidden"])) as Record<Caller, Outcome>;
+const SIGNED_IN: Caller[] = ["reader", "author", "analyst", "moderator", "editor", "admin"];
+
+const CELLS: Cell[] = [
+  {
+    name: "startGuestSession",
+    operation: () => ({ query: `mutation { startGuestSession(displayName: "x") { token } }` }),
+    outcomes: allow(...CALLERS),
+  },
+  {
+    name: "postComment",
+    operation: (ids) => ({
+      query: `mutation($a: ID!) { postComment(input: { articleId: $a, body: "matrix" }) { id } }`,
+      variables: { a: ids.article },
+    }),
+    outcomes: allow(...SIGNED_IN),
+  },
+  {
+    name: "editComment (the author's comment)",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { editComment(input: { id: $id, body: "edited by matrix" }) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow("author"),
+  },
+  {
+    name: "reactToComment",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { reactToComment(commentId: $id, kind: LIKE) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow(...SIGNED_IN),
+  },
+  {
+    name: "removeReaction",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { removeReaction(commentId: $id, kind: LIKE) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow(...SIGNED_IN),
+  },
+  {
+    name: "flagComment (someone else's comment)",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { flagComment(id: $id, reason: SPAM) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: { ...allow("reader", "analyst", "moderator", "editor", "admin"), author: "denied" },
+  },
+  {
+    name: "approveComment",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { approveComment(id: $id) { id } }`,
+      variables: { id: ids.pending },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "rejectComment",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { rejectComment(id: $id, reason: "matrix") { id } }`,
+      variables: { id: ids.pending },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "moderationQueue",
+    operation: () => ({ query: `{ moderationQueue(first: 1) { totalCount } }` }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "a draft article",
+    operation: () => ({ query: `query($s: String!) { article(slug: $s) { id } }`, variables: { s: DRAFT_SLUG } }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.article,
+  },
+  {
+    name: "Comment.flagCount",
+    operation: (ids) => ({
+      query: `query($id: ID!) { comment(id: $id) { flagCount } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: show("moderator", "admin"),
+    pick: (data) => data.comment.flagCount,
+  },
+  {
+    name: "Comment.revisions and moderation (the author's comment)",
+    operation: (ids) => ({
+      query: `query($id: ID!) { comment(id: $id) { revisions { body } moderation { status } } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: show("author", "moderator", "admin"),
+    pick: (data) => data.comment.revisions,
+  },
+  // deleteComment last: it removes the comment the others act on.
+  {
+    name: "deleteComment (the author's comment)",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { deleteComment(id: $id) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow("author", "moderator", "admin"),
+  },
+];
+
+describe.skipIf(skipDatabase)("authorization matrix", () => {
+  let lede: TestLede;
+  const tokens = {} as Record<Caller, string | undefined>;
+  beforeAll(async () => {
+    lede = await startLede({ env: { SUSPECT_WORDS: "holdme" } });
+    tokens.anonymous = undefined;
+    tokens.reader = (await guest(lede, "Matrix reader")).token;
+    tokens.author = (await guest(lede, "Matrix author")).token;
+    for (const role of ["analyst", "moderator", "editor", "admin"] as const)
+      tokens[role] = (await staff(lede, role.toUpperCase() as never)).token;
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  for (const cell of CELLS) {
+    it(cell.name, async () => {
+      const seen: string[] = [];
+      for (const caller of CALLERS) {
+        // A fresh comment and a fresh pending comment for every caller, so that no cell depends on another.
+        const article = await articleId(lede);
+        const comment = (await post(lede, tokens.author!, { articleId: article, body: `for ${caller}` })).id;
+        const pending = (await post(lede, tokens.author!, { articleId: article, body: `holdme for ${caller}` })).id;
+        const { query, variables } = cell.operation({ article, comment, pending });
+        const result = await lede.execute(query, variables, tokens[caller] ? { token: tokens[caller] } : {});
+        const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+        let outcome: Outcome | string;
+        if (codes.length === 0)
+          outcome =
+            cell.pick && (cell.pick(result.data) === null || cell.pick(result.data) === undefined) ? "hidden" : "ok";
+        else if (codes.every((c) => c === (caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN")))
+          outcome = "denied";
+        else outcome = `error ${codes.join(",")}`;
+        seen.push(`${caller}: ${outcome}`);
+      }
+      expect(seen).toEqual(CALLERS.map((c) => `${c}: ${cell.outcomes[c]}`));
+    });
+  }
+});
