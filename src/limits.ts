@@ -65,13 +65,23 @@ export function operationCost(
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
   );
+  // A variable's default counts when the request leaves it out: `query($n: Int = 100)` costs like `first: 100`.
+  const defaults = new Map<string, number>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.defaultValue?.kind === Kind.INT)
+        defaults.set(variable.variable.name.value, Number(variable.defaultValue.value));
+    }
+  }
   const valueOf = (
     node: { kind: string; value?: string; name?: { value: string } } | undefined,
   ): number | undefined => {
     if (!node) return undefined;
     if (node.kind === Kind.INT) return Number(node.value);
     if (node.kind === Kind.VARIABLE) {
-      const value = variables[node.name!.value];
+      const name = node.name!.value;
+      const value = name in variables ? variables[name] : defaults.get(name);
       return typeof value === "number" ? value : undefined;
     }
     return undefined;

@@ -18,8 +18,8 @@ export interface Topics {
 
 export interface LedePubSub {
   publish<T extends keyof Topics>(topic: T, id: string, payload: Topics[T]): void;
-  /** Starts listening when first iterated (call next() once to register). */
-  subscribe<T extends keyof Topics>(topic: T, id: string): AsyncIterable<Topics[T]>;
+  /** Starts listening at once; return() stops. */
+  subscribe<T extends keyof Topics>(topic: T, id: string): AsyncIterableIterator<Topics[T]>;
   /** Resolves once a registered listener of `topic`/`id` will receive what is published from now on. */
   ready<T extends keyof Topics>(topic: T, id: string): Promise<void>;
 }
@@ -30,6 +30,53 @@ export interface PubSubHandle {
 }
 
 type YogaTopics = { [T in keyof Topics]: [id: string, payload: Topics[T]] };
+
+/** Most events one subscriber may have waiting. A subscriber that falls further behind misses events here, which
+ * is safe: live streams notice the gap in the sequence and read what they missed from the event log. */
+export const SUBSCRIBER_QUEUE_LIMIT = 1000;
+
+interface Target {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+}
+
+/** Listens on `type` at once and queues at most `limit` events; return() stops listening and ends a pending next(). */
+export function listen<T>(target: Target, type: string, limit = SUBSCRIBER_QUEUE_LIMIT): AsyncIterableIterator<T> {
+  const queue: T[] = [];
+  let waiting: ((result: IteratorResult<T>) => void) | undefined;
+  let done = false;
+  const listener = (event: Event) => {
+    if (done) return;
+    const value = (event as CustomEvent<T>).detail;
+    if (waiting) {
+      const resolve = waiting;
+      waiting = undefined;
+      resolve({ value, done: false });
+    } else if (queue.length < limit) {
+      queue.push(value);
+    }
+  };
+  target.addEventListener(type, listener);
+  const iterator: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next() {
+      if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
+      if (done) return Promise.resolve({ value: undefined, done: true });
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    return() {
+      if (!done) {
+        done = true;
+        target.removeEventListener(type, listener);
+        queue.length = 0;
+        waiting?.({ value: undefined, done: true });
+        waiting = undefined;
+      }
+      return Promise.resolve({ value: undefined, done: true });
+    },
+  };
+  return iterator;
+}
 
 /** Lets a command fail quietly (logged) instead of as an unhandled rejection, which would end the process. */
 function quiet(
@@ -56,11 +103,12 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
   const { redisUrl, namespace, logger } = options;
   const channel = (topic: string, id: string) => `${topic}:${namespace}:${id}`;
   if (!redisUrl) {
-    const memory = createPubSub<YogaTopics>();
+    const target = new EventTarget();
+    const memory = createPubSub<YogaTopics>({ eventTarget: target as never });
     return {
       pubsub: {
         publish: (topic, id, payload) => memory.publish(topic, `${namespace}:${id}`, payload as never),
-        subscribe: (topic, id) => subscribeTo(memory, topic, `${namespace}:${id}`),
+        subscribe: (topic, id) => listen(target, channel(topic, id)),
         ready: async () => {},
       },
       close: async () => {},
@@ -73,19 +121,18 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
   publishClient.on("error", () => {});
   subscribeClient.on("error", () => {});
   const subscribed = new Map<string, Promise<unknown>>();
-  const remote = createPubSub<YogaTopics>({
-    eventTarget: createRedisEventTarget({
-      publishClient: quiet(publishClient, logger),
-      subscribeClient: quiet(subscribeClient, logger, (command, name, done) => {
-        if (command === "subscribe") subscribed.set(name, done);
-        else if (command === "unsubscribe") subscribed.delete(name);
-      }),
-    }) as never,
+  const target = createRedisEventTarget({
+    publishClient: quiet(publishClient, logger),
+    subscribeClient: quiet(subscribeClient, logger, (command, name, done) => {
+      if (command === "subscribe") subscribed.set(name, done);
+      else if (command === "unsubscribe") subscribed.delete(name);
+    }),
   });
+  const remote = createPubSub<YogaTopics>({ eventTarget: target as never });
   return {
     pubsub: {
       publish: (topic, id, payload) => remote.publish(topic, `${namespace}:${id}`, payload as never),
-      subscribe: (topic, id) => subscribeTo(remote, topic, `${namespace}:${id}`),
+      subscribe: (topic, id) => listen(target as unknown as Target, channel(topic, id)),
       ready: async (topic, id) => {
         await subscribed.get(channel(topic, id));
       },
@@ -95,12 +142,4 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
       subscribeClient.disconnect();
     },
   };
-}
-
-function subscribeTo(
-  pubsub: ReturnType<typeof createPubSub<YogaTopics>>,
-  topic: string,
-  id: string,
-): AsyncIterable<never> {
-  return (pubsub.subscribe as (t: string, i: string) => AsyncIterable<never>)(topic, id);
 }

@@ -8,16 +8,18 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
+import type { Context as WsContext, SubscribePayload } from "graphql-ws";
+import type { IncomingMessage } from "node:http";
 import { createAuthenticator } from "./auth.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
 import { EXAMPLE_QUERY } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
-import { LimitExceededError } from "./errors.js";
+import { LimitExceededError, RateLimitedError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { createMetrics } from "./metrics.js";
-import { createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
+import { clientAddress, createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
@@ -35,6 +37,11 @@ export interface LedeServer {
   startedSocketOperations(): number;
 }
 
+interface SocketExtra {
+  socket: import("ws").WebSocket;
+  request: IncomingMessage;
+}
+
 interface PrebuiltContext {
   ledeContext?: Context;
 }
@@ -49,6 +56,9 @@ function invalidTokenError(): GraphQLError {
 function requestIdFrom(header: string | null): string {
   return header && /^[A-Za-z0-9._-]{1,64}$/.test(header) ? header : randomUUID();
 }
+
+/** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
+const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
 const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
 
@@ -113,7 +123,23 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       if (initial.ledeContext) return initial.ledeContext;
       const request = (initial as unknown as { request: Request }).request;
       const auth = await authenticate(request.headers.get("authorization"), deps.clock());
-      if (auth.kind === "invalid") throw invalidTokenError();
+      if (auth.kind === "invalid") {
+        // Bad tokens count against the address like anonymous requests, so guessing tokens is rate limited too.
+        const req = (initial as unknown as { req?: IncomingMessage }).req;
+        const retryAfter = rateLimiter
+          ? await rateLimiter.hit(clientAddress(req, request.headers.get("x-forwarded-for"), config.trustedProxies))
+          : null;
+        if (retryAfter !== null) {
+          throw new GraphQLError(`Too many requests from your address; try again in ${retryAfter} s`, {
+            extensions: {
+              code: "RATE_LIMITED",
+              retryAfter,
+              http: { status: 429, headers: { "retry-after": String(retryAfter) } },
+            },
+          });
+        }
+        throw invalidTokenError();
+      }
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
         shutdown: shutdown.signal,
         metrics,
@@ -150,21 +176,15 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         if (header !== undefined && header !== null && typeof header !== "string") return false;
         const auth = await authenticate(header, deps.clock());
         if (auth.kind === "invalid") return false;
+        if (auth.kind === "anonymous" && rateLimiter && (await rateLimiter.hit(socketAddress(ctx.extra))) !== null) {
+          ctx.extra.socket.close(4429, "Too many requests");
+          return false;
+        }
         viewers.set(ctx.extra, auth.kind === "account" ? auth.account : null);
         if (header) headers.set(ctx.extra, header);
         return true;
       },
       onSubscribe: async (ctx, id, params) => {
-        // A socket outlives tokens: check the token again for every operation, so a revoked or expired one stops.
-        const header = headers.get(ctx.extra);
-        if (header) {
-          const auth = await authenticate(header, deps.clock());
-          if (auth.kind !== "account") {
-            ctx.extra.socket.close(4403, "Forbidden");
-            return [invalidTokenError()];
-          }
-          viewers.set(ctx.extra, auth.account);
-        }
         const operations = operationsBySocket.get(ctx.extra) ?? new Set<string>();
         operationsBySocket.set(ctx.extra, operations);
         if (operations.size >= config.ws.maxSubscriptions) {
@@ -176,31 +196,13 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
             ),
           ];
         }
-        const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, {
-          longLived: true,
-          shutdown: shutdown.signal,
-          metrics,
-        });
-        const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
-        let document;
-        try {
-          document = enveloped.parse(params.query);
-        } catch (error) {
-          const masked = maskError(error);
-          return [masked instanceof GraphQLError ? masked : new GraphQLError("The query could not be parsed")];
-        }
-        const args: ExecutionArgs = {
-          schema: enveloped.schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-        const errors = enveloped.validate(args.schema, args.document);
-        if (errors.length > 0) return errors;
+        // The slot is taken before anything is awaited, so a burst of subscribe messages cannot overrun the limit.
         operations.add(id);
-        return args;
+        const prepared = await prepareOperation(ctx, params).catch((error: unknown) => [
+          maskError(error) as GraphQLError,
+        ]);
+        if (Array.isArray(prepared)) operations.delete(id);
+        return prepared;
       },
       // Called once the operation is executing (a subscription is then registered with the pub/sub).
       onOperation: (ctx, id) => {
@@ -216,6 +218,59 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     wsServer,
   );
 
+  async function prepareOperation(
+    ctx: WsContext<Record<string, unknown> | undefined, SocketExtra>,
+    params: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    // A socket outlives tokens: check the token again for every operation, so a revoked or expired one stops.
+    const header = headers.get(ctx.extra);
+    if (header) {
+      const auth = await authenticate(header, deps.clock());
+      if (auth.kind !== "account") {
+        ctx.extra.socket.close(4403, "Forbidden");
+        return [invalidTokenError()];
+      }
+      viewers.set(ctx.extra, auth.account);
+    } else if (rateLimiter) {
+      const retryAfter = await rateLimiter.hit(socketAddress(ctx.extra));
+      if (retryAfter !== null)
+        return [new RateLimitedError(`Too many requests from your address; try again in ${retryAfter} s`, retryAfter)];
+    }
+    const ledeContext = createContext(deps, viewers.get(ctx.extra) ?? null, {
+      longLived: true,
+      shutdown: shutdown.signal,
+      metrics,
+    });
+    const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
+    let document;
+    try {
+      document = enveloped.parse(params.query);
+    } catch (error) {
+      const masked = maskError(error);
+      return [masked instanceof GraphQLError ? masked : new GraphQLError("The query could not be parsed")];
+    }
+    const args: ExecutionArgs = {
+      schema: enveloped.schema,
+      operationName: params.operationName,
+      document,
+      variableValues: params.variables,
+      contextValue: await enveloped.contextFactory(),
+      rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+    };
+    const errors = enveloped.validate(args.schema, args.document);
+    if (errors.length > 0) return errors;
+    return args;
+  }
+
+  const socketAddress = (extra: SocketExtra) => {
+    const forwarded = extra.request.headers["x-forwarded-for"];
+    return clientAddress(
+      extra.request,
+      Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? null),
+      config.trustedProxies,
+    );
+  };
+
   // Keep-alive: ping every socket; one that has not answered the previous ping is gone, and is dropped.
   const alive = new WeakMap<object, boolean>();
   wsServer.on("connection", (socket) => {
@@ -226,7 +281,8 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     config.ws.keepAliveMs > 0
       ? setInterval(() => {
           for (const socket of wsServer.clients) {
-            if (alive.get(socket) === false) {
+            // A reader that stopped reading: its unsent frames would pile up in memory without end.
+            if (alive.get(socket) === false || socket.bufferedAmount > MAX_UNSENT_BYTES) {
               socket.terminate();
               continue;
             }

@@ -113,6 +113,8 @@ export function encodeEventCursor(articleId: string, seq: number): string {
   return Buffer.from(`ce:${articleId}:${seq}`, "utf8").toString("base64url");
 }
 
+const MAX_SEQ = 2 ** 31 - 1;
+
 export function decodeEventCursor(cursor: string, articleId: string): number {
   const fail = (why: string): never => {
     throw new BadUserInputError(`after is not a cursor of this article's comment stream (${why})`, "after");
@@ -121,7 +123,9 @@ export function decodeEventCursor(cursor: string, articleId: string): number {
   const match = /^ce:(.+):(\d{1,10})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match) return fail("malformed");
   if (match[1] !== articleId) fail("it belongs to another article");
-  return Number(match[2]);
+  const seq = Number(match[2]);
+  if (seq > MAX_SEQ) fail("out of range");
+  return seq;
 }
 
 export interface StreamOptions {
@@ -130,7 +134,8 @@ export interface StreamOptions {
   threadId?: string | null;
   /** Replay from the log every event after this sequence number first. */
   afterSeq?: number;
-  kinds?: CommentEventKind[];
+  /** Which events the subscriber wants (after the visibility check); all when absent. */
+  accept?: (event: CommentEventMessage) => boolean;
 }
 
 const GAP_FILL_BATCH = 500;
@@ -150,6 +155,36 @@ async function readLog(
 }
 
 /**
+ * Makes return() work at once on a generator that is waiting: `release` (which ends the wait) runs first. Without
+ * it a generator parked in `await next()` would finish only when the next event arrived, holding its listener (and
+ * its Redis subscription) until then; and one that never started would ignore return() altogether. The stream also
+ * ends when the server shuts down.
+ */
+export function eagerReturn<T>(
+  ctx: Pick<Context, "shutdown">,
+  events: AsyncGenerator<T>,
+  release: () => Promise<unknown>,
+): AsyncIterableIterator<T> {
+  const stop = () => void wrapped.return!();
+  const wrapped: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => wrapped,
+    next: () => events.next(),
+    async return(value?: unknown) {
+      ctx.shutdown.removeEventListener("abort", stop);
+      await release();
+      return events.return(value as never);
+    },
+    async throw(error?: unknown) {
+      await release();
+      return events.throw(error);
+    },
+  };
+  if (ctx.shutdown.aborted) void wrapped.return!();
+  else ctx.shutdown.addEventListener("abort", stop, { once: true });
+  return wrapped;
+}
+
+/**
  * Opens an article's event stream for one subscriber. Resolves once the live subscription is registered (and, with
  * Redis, acknowledged) and the starting position is known, so that nothing committed after that moment is missed.
  */
@@ -158,18 +193,20 @@ export async function openCommentEventStream(
   options: StreamOptions,
 ): Promise<AsyncIterableIterator<CommentEventMessage>> {
   const { articleId } = options;
-  const live = ctx.pubsub.subscribe("comment:event", articleId);
-  const iterator = live[Symbol.asyncIterator]();
-  let nextLive = iterator.next(); // registers the listener now, before the log is read
+  const iterator = ctx.pubsub.subscribe("comment:event", articleId); // listening from here on
   await ctx.pubsub.ready("comment:event", articleId);
-  let last =
-    options.afterSeq ??
+  const head =
     (await ctx.prisma.article.findUnique({ where: { id: articleId }, select: { lastEventSeq: true } }))?.lastEventSeq ??
     0;
+  if (options.afterSeq !== undefined && options.afterSeq > head) {
+    await iterator.return?.();
+    throw new BadUserInputError("after is a cursor of an event that has not happened", "after");
+  }
+  let last = options.afterSeq ?? head;
   const wanted = (event: CommentEventMessage) =>
     (!options.threadId || event.threadId === options.threadId) &&
-    (!options.kinds || options.kinds.includes(event.kind)) &&
-    canSeeEvent(ctx.viewer, event);
+    canSeeEvent(ctx.viewer, event) &&
+    (!options.accept || options.accept(event));
 
   async function* catchUp(upToSeq?: number): AsyncGenerator<CommentEventMessage> {
     for (;;) {
@@ -186,11 +223,11 @@ export async function openCommentEventStream(
     try {
       if (options.afterSeq !== undefined) yield* catchUp();
       for (;;) {
-        const { value, done } = await nextLive;
+        const { value, done } = await iterator.next();
         if (done) return;
-        nextLive = iterator.next();
         if (value.seq <= last) continue; // already delivered by the replay or a gap fill
-        // A gap: an event reached us out of order, or was lost while Redis was away. The log has it.
+        // A gap: an event reached us out of order, was dropped for a slow reader, or was lost while Redis was away.
+        // The log has it.
         if (value.seq > last + 1) yield* catchUp(value.seq - 1);
         last = value.seq;
         if (!wanted(value)) continue;
@@ -201,23 +238,5 @@ export async function openCommentEventStream(
       await iterator.return?.();
     }
   }
-  const events = stream();
-  const stop = () => void wrapped.return!();
-  // A generator that never started ignores return() without running its finally: release the listener here too.
-  const wrapped: AsyncIterableIterator<CommentEventMessage> = {
-    [Symbol.asyncIterator]: () => wrapped,
-    next: () => events.next(),
-    async return(value?: unknown) {
-      ctx.shutdown.removeEventListener("abort", stop);
-      await iterator.return?.();
-      return events.return(value as never);
-    },
-    async throw(error?: unknown) {
-      await iterator.return?.();
-      return events.throw(error);
-    },
-  };
-  if (ctx.shutdown.aborted) await wrapped.return!();
-  else ctx.shutdown.addEventListener("abort", stop, { once: true });
-  return wrapped;
+  return eagerReturn(ctx, stream(), async () => iterator.return?.());
 }

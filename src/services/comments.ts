@@ -1,7 +1,7 @@
 // Posting, editing and deleting comments. Each write is one transaction that also appends to the comment event log;
 // events are published only after the commit, and a rejected write leaves no row behind.
 import type { Context } from "../context.js";
-import { writeTransaction } from "./transactions.js";
+import { lockComment, writeTransaction } from "./transactions.js";
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "../errors.js";
 import type { Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
@@ -93,7 +93,15 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
       if (parentId) {
         parent = await tx.comment.findUnique({
           where: { id: parentId },
-          select: { id: true, articleId: true, rootId: true, depth: true, status: true, authorId: true },
+          select: {
+            id: true,
+            articleId: true,
+            rootId: true,
+            depth: true,
+            status: true,
+            authorId: true,
+            removedWhileVisible: true,
+          },
         });
         if (!parent || !isCommentVisible(viewer, parent as Comment))
           throw new NotFoundError("Comment", input.parentId!);
@@ -147,8 +155,9 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
       return created;
     });
   } catch (error) {
-    // Two copies of the same retry raced: the other one won, and its comment is the answer.
-    if (clientMutationId && isUniqueViolation(error)) {
+    // Two copies of the same retry raced: the other one won (the unique key, or the rate-limit slot it took, stopped
+    // this one), and its comment is the answer.
+    if (clientMutationId && (isUniqueViolation(error) || error instanceof RateLimitedError)) {
       const retry = await findRetry(ctx, viewer.id, clientMutationId, articleId, body);
       if (retry) return retry;
     }
@@ -165,6 +174,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
+    await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({
       where: { id },
       include: { article: { select: { commentsPremoderated: true } } },
@@ -220,6 +230,7 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
+    await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current || !isCommentVisible(viewer, current)) throw new NotFoundError("Comment", globalId);
     const moderator = canModerate(viewer);
@@ -228,7 +239,7 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
     if (current.status === "REMOVED") return current;
     const updated = await tx.comment.update({
       where: { id },
-      data: { status: "REMOVED", removedAt: now, updatedAt: now },
+      data: { status: "REMOVED", removedAt: now, updatedAt: now, removedWhileVisible: current.status === "VISIBLE" },
     });
     if (current.authorId !== viewer.id) {
       await recordDecision(tx, ctx, {

@@ -1,7 +1,7 @@
 // Moderation: the automatic rules a new or edited comment goes through, flags, and moderators' decisions. Every
 // decision is stored with its reasons (which rule, which word), so the moderator and the author can see why.
 import type { Config } from "../config.js";
-import { writeTransaction } from "./transactions.js";
+import { lockComment, writeTransaction } from "./transactions.js";
 import type { Context } from "../context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../errors.js";
 import type { CommentStatus, FlagReason, ModerationRule } from "../generated/prisma/enums.js";
@@ -9,7 +9,7 @@ import type { Account, Comment, Prisma as P } from "../generated/prisma/client.j
 import { decodeGlobalIdOf } from "../global-id.js";
 import { requireModerator, requireViewer, isStaff } from "./authz.js";
 import { publishCommentEvents, recordCommentEvent, type CommentEventMessage } from "./comment-events.js";
-import { isCommentVisible } from "./visibility.js";
+import { isArticleOpenable, isCommentVisible } from "./visibility.js";
 
 export interface Reason {
   rule: ModerationRule;
@@ -108,6 +108,7 @@ async function changeStatus(
   const id = decodeGlobalIdOf(commentGlobalId, "Comment");
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
+    await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("Comment", commentGlobalId);
     if (current.status === "REMOVED") throw new ForbiddenError("A removed comment cannot be approved or rejected");
@@ -151,8 +152,14 @@ export async function flagComment(
   if (reason === "OTHER" && !note) throw new BadUserInputError("Say what is wrong when the reason is OTHER", "text");
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
-    const current = await tx.comment.findUnique({ where: { id } });
-    if (!current || !isCommentVisible(viewer, current) || current.status === "REMOVED")
+    await lockComment(tx, ctx, id);
+    const current = await tx.comment.findUnique({ where: { id }, include: { article: { select: { status: true } } } });
+    if (
+      !current ||
+      !isCommentVisible(viewer, current) ||
+      current.status === "REMOVED" ||
+      !isArticleOpenable(viewer, current.article)
+    )
       throw new NotFoundError("Comment", commentGlobalId);
     if (current.authorId === viewer.id) throw new ForbiddenError("You cannot flag your own comment");
     const existing = await tx.flag.findUnique({

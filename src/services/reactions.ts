@@ -1,6 +1,7 @@
 // Reactions: one of each kind per account per comment. The count on the comment moves in the same transaction.
 import type { Context } from "../context.js";
-import { writeTransaction } from "./transactions.js";
+import { lockComment, writeTransaction } from "./transactions.js";
+import { isArticleOpenable } from "./visibility.js";
 import { NotFoundError } from "../errors.js";
 import type { ReactionKind } from "../generated/prisma/enums.js";
 import type { Comment } from "../generated/prisma/client.js";
@@ -14,8 +15,14 @@ async function changeReaction(ctx: Context, globalId: string, kind: ReactionKind
   const events: CommentEventMessage[] = [];
   const run = () =>
     writeTransaction(ctx, async (tx) => {
-      const current = await tx.comment.findUnique({ where: { id } });
-      if (!current || current.status !== "VISIBLE") throw new NotFoundError("Comment", globalId);
+      await lockComment(tx, ctx, id);
+      const current = await tx.comment.findUnique({
+        where: { id },
+        include: { article: { select: { status: true } } },
+      });
+      if (!current || current.status !== "VISIBLE" || !isArticleOpenable(viewer, current.article)) {
+        throw new NotFoundError("Comment", globalId);
+      }
       const key = { commentId_accountId_kind: { commentId: id, accountId: viewer.id, kind } };
       const existing = await tx.reaction.findUnique({ where: key });
       if (add === Boolean(existing)) return current; // already as asked: nothing changes, nothing is published

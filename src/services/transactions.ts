@@ -13,3 +13,13 @@ export function writeTransaction<T>(
 ): Promise<T> {
   return ctx.prisma.$transaction(run, OPTIONS);
 }
+
+/**
+ * Serialises changes to one comment: the transaction waits here until no other one holds the comment, so that two
+ * moderators, or an approval and the author's delete, cannot both act on the status they read. SQLite needs nothing:
+ * its transactions take the database's write lock at BEGIN (db.ts).
+ */
+export async function lockComment(tx: P.TransactionClient, ctx: Pick<Context, "db">, id: string): Promise<void> {
+  if (ctx.db.provider === "postgresql")
+    await tx.$queryRawUnsafe(`SELECT "id" FROM "Comment" WHERE "id" = $1 FOR UPDATE`, id);
+}

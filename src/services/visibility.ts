@@ -31,8 +31,8 @@ export function isArticleOpenable(viewer: Viewer, article: { status: string }): 
  * viewer's own pending ones; moderators see every status. */
 export function threadCommentWhere(viewer: Viewer): P.CommentWhereInput {
   if (canModerate(viewer)) return {};
-  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED" }];
-  if (viewer) shown.push({ status: "PENDING", authorId: viewer.id });
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED", removedWhileVisible: true }];
+  if (viewer) shown.push({ status: { in: ["PENDING", "REMOVED"] }, authorId: viewer.id });
   return { OR: shown };
 }
 
@@ -45,16 +45,20 @@ export function countedCommentWhere(viewer: Viewer): P.CommentWhereInput {
 
 /** Whether a single comment may be fetched: what threads show, plus the author's own rejected comments (with the
  * reasons, so that the author can see why). */
-export function isCommentVisible(viewer: Viewer, comment: { status: string; authorId: string }): boolean {
+export function isCommentVisible(
+  viewer: Viewer,
+  comment: { status: string; authorId: string; removedWhileVisible?: boolean },
+): boolean {
   if (canModerate(viewer)) return true;
-  if (comment.status === "VISIBLE" || comment.status === "REMOVED") return true;
-  return viewer?.id === comment.authorId && (comment.status === "PENDING" || comment.status === "REJECTED");
+  if (viewer?.id === comment.authorId) return true;
+  // A removed comment keeps its place only if the public saw it: a held or rejected one just disappears.
+  return comment.status === "VISIBLE" || (comment.status === "REMOVED" && comment.removedWhileVisible === true);
 }
 
 /** A single comment by id: visible by isCommentVisible's rule, on an article the viewer may open. */
 export function singleCommentWhere(viewer: Viewer): P.CommentWhereInput {
   if (canModerate(viewer)) return { article: openableArticleWhere(viewer) };
-  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED" }];
-  if (viewer) shown.push({ status: { in: ["PENDING", "REJECTED"] }, authorId: viewer.id });
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED", removedWhileVisible: true }];
+  if (viewer) shown.push({ authorId: viewer.id });
   return { OR: shown, article: openableArticleWhere(viewer) };
 }

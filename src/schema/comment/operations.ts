@@ -2,12 +2,12 @@
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
-import type { CommentEventKind } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import {
-  decodeEventCursor,
-  openCommentEventStream,
   canSeeEvent,
+  decodeEventCursor,
+  eagerReturn,
+  openCommentEventStream,
   type CommentEventMessage,
 } from "../../services/comment-events.js";
 import { deleteComment, editComment, postComment } from "../../services/comments.js";
@@ -156,7 +156,7 @@ function reload(ctx: Context, query: object, id: string) {
 async function articleStream(
   ctx: Context,
   args: { articleId: string; after?: string | null; threadId?: string | null },
-  kinds?: CommentEventKind[],
+  accept?: (event: CommentEventMessage) => boolean,
 ) {
   const articleId = decodeGlobalIdOf(args.articleId, "Article", "articleId");
   const article = await ctx.prisma.article.findUnique({ where: { id: articleId }, select: { status: true } });
@@ -171,7 +171,15 @@ async function articleStream(
     if (!comment || comment.articleId !== articleId) throw new NotFoundError("Comment", args.threadId);
     threadId = comment.rootId ?? comment.id;
   }
-  return openCommentEventStream(ctx, { articleId, afterSeq, threadId, kinds });
+  return openCommentEventStream(ctx, { articleId, afterSeq, threadId, accept });
+}
+
+/** For the simple feed, a comment is new to a viewer when it is posted, or when a moderator approves a comment the
+ * viewer could not see while it was held. */
+function isNewToViewer(ctx: Context, event: CommentEventMessage): boolean {
+  if (event.kind === "ADDED") return true;
+  if (event.kind !== "STATUS_CHANGED" || event.status !== "VISIBLE" || !event.previousStatus) return false;
+  return !canSeeEvent(ctx.viewer, { authorId: event.authorId, status: event.previousStatus, previousStatus: null });
 }
 
 /** Pub/sub messages carry ISO dates; the GraphQL types read Date. */
@@ -202,7 +210,7 @@ builder.subscriptionFields((t) => ({
       articleId: t.arg.id({ required: true, description: "The article to follow." }),
       after: t.arg.string({ required: false, description: "Resume after this event cursor." }),
     },
-    subscribe: (_root, args, ctx) => articleStream(ctx, args, ["ADDED"]),
+    subscribe: (_root, args, ctx) => articleStream(ctx, args, (event) => isNewToViewer(ctx, event)),
     resolve: (query, event, _args, ctx) =>
       ctx.prisma.comment.findUniqueOrThrow({
         ...query,
@@ -220,18 +228,18 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
-async function* moderatorStream(ctx: Context): AsyncGenerator<CommentEventMessage> {
-  const iterator = ctx.pubsub.subscribe("moderation:event", "all")[Symbol.asyncIterator]();
-  const stop = () => void iterator.return?.();
-  ctx.shutdown.addEventListener("abort", stop, { once: true });
-  try {
-    for (;;) {
-      const { value, done } = await iterator.next();
-      if (done) return;
-      if (canSeeEvent(ctx.viewer, value)) yield value;
+function moderatorStream(ctx: Context): AsyncIterableIterator<CommentEventMessage> {
+  const iterator = ctx.pubsub.subscribe("moderation:event", "all");
+  async function* events(): AsyncGenerator<CommentEventMessage> {
+    try {
+      for (;;) {
+        const { value, done } = await iterator.next();
+        if (done) return;
+        if (canSeeEvent(ctx.viewer, value)) yield value;
+      }
+    } finally {
+      await iterator.return?.();
     }
-  } finally {
-    ctx.shutdown.removeEventListener("abort", stop);
-    await iterator.return?.();
   }
+  return eagerReturn(ctx, events(), async () => iterator.return?.());
 }

@@ -4,6 +4,7 @@ import { CommentEventKind, FlagReason, ModerationRule, ReactionKind } from "../.
 import { encodeEventCursor } from "../../services/comment-events.js";
 import { canModerate, countedCommentWhere, isCommentVisible, threadCommentWhere } from "../../services/visibility.js";
 import { CommentStatusEnum, describedEnum } from "../common.js";
+import { AccountRef } from "../account/index.js";
 import { namedConnection } from "../connections.js";
 
 export const ReactionKindEnum = describedEnum("ReactionKind", "How a reader reacts to a comment.", ReactionKind, {
@@ -101,7 +102,13 @@ const ModerationDecisionRef = builder.prismaObject("ModerationDecision", {
       select: { actorId: true },
       resolve: (d) => d.actorId === null,
     }),
-    moderator: t.relation("actor", { nullable: true, description: "The moderator who decided; null for a rule." }),
+    moderator: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: "The moderator who decided; null for a rule, and for anyone but moderators.",
+      select: (_args, _ctx, nested) => ({ actor: nested(true) }),
+      resolve: (d, _args, ctx) => (canModerate(ctx.viewer) ? d.actor : null),
+    }),
     note: t.exposeString("note", { nullable: true, description: "The moderator's note." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
     reasons: t.relation("reasons", { description: "Which rules, and what triggered them." }),
@@ -119,8 +126,10 @@ export const CommentRef = builder.prismaNode("Comment", {
     body: t.string({
       nullable: true,
       description: "The text (plain text, never HTML); null once the comment is removed (except for moderators).",
-      select: { body: true, status: true },
-      resolve: (c, _args, ctx) => (c.status === "REMOVED" && !canModerate(ctx.viewer) ? null : c.body),
+      // Checked here, on the field, so no path (a stream, a parent, a replay) can hand out text the viewer may not see.
+      select: { body: true, status: true, authorId: true, removedWhileVisible: true },
+      resolve: (c, _args, ctx) =>
+        !isCommentVisible(ctx.viewer, c) || (c.status === "REMOVED" && !canModerate(ctx.viewer)) ? null : c.body,
     }),
     removed: t.boolean({
       description: "True when the comment was deleted.",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "removedWhileVisible" BOOLEAN NOT NULL DEFAULT false;
+
