@@ -32,7 +32,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await migrateDeploy(config.databaseUrl);
     logger.info("migrations applied", { ms: Date.now() - started });
   }
-  const db = options.db ?? (await openDatabase(config.databaseUrl));
+  const db = options.db ?? (await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize }));
   let pubsub: PubSubHandle | undefined;
   try {
     if (config.seedOnStart && (await isEmpty(db.prisma))) {

@@ -26,6 +26,7 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATABASE_URL: databaseUrl.default("file:./data/lede.db"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().url().optional(),
   PUBSUB_NAMESPACE: z
     .string()
@@ -90,6 +91,8 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string;
+  /** PostgreSQL connections per instance. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   /** Prefix of every pub/sub channel, so that deployments sharing one Redis do not hear each other. */
   pubsubNamespace: string;
@@ -161,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.HOST,
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     redisUrl: c.REDIS_URL,
     pubsubNamespace: c.PUBSUB_NAMESPACE,
     graphqlPath: c.GRAPHQL_PATH,

@@ -41,7 +41,7 @@ class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
   }
 }
 
-export async function openDatabase(databaseUrl: string): Promise<Database> {
+export async function openDatabase(databaseUrl: string, options: { poolSize?: number } = {}): Promise<Database> {
   const provider = providerOf(databaseUrl);
   const listeners = new Set<(event: QueryEvent) => void>();
   const log = [{ emit: "event", level: "query" }] as const;
@@ -52,7 +52,7 @@ export async function openDatabase(databaseUrl: string): Promise<Database> {
   } else {
     const adapter = new PrismaPg({
       connectionString: withDefaultPostgresUser(databaseUrl),
-      max: 10,
+      max: options.poolSize ?? 10,
       connectionTimeoutMillis: 5000,
     });
     // The two clients differ only in provider-specific options (transaction isolation levels); the SQLite client's

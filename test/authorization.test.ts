@@ -120,6 +120,23 @@ const CELLS: Cell[] = [
     outcomes: show("author", "moderator", "admin"),
     pick: (data) => data.comment.revisions,
   },
+  {
+    name: "createArticle",
+    operation: () => ({
+      query: `mutation($s: String!) { createArticle(input: { slug: $s, headline: "Matrix" }) { id } }`,
+      variables: { s: `matrix-${Math.random().toString(36).slice(2, 10)}` },
+    }),
+    outcomes: allow("editor", "admin"),
+  },
+  {
+    name: "addCorrection",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { addCorrection(articleId: $id, text: "Matrix correction") { id } }`,
+      variables: { id: ids.article },
+    }),
+    outcomes: allow("editor", "admin"),
+  },
+  { name: "auditLog", operation: () => ({ query: `{ auditLog(first: 1) { totalCount } }` }), outcomes: allow("admin") },
   // deleteComment last: it removes the comment the others act on.
   {
     name: "deleteComment (the author's comment)",

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleId } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { graphqlOver, startLedeProcess } from "./support/process.js";
+import { until } from "./support/ws.js";
 
 describe.skipIf(skipDatabase)("a crash during a write burst", () => {
   let lede: TestLede;
@@ -40,7 +41,12 @@ describe.skipIf(skipDatabase)("a crash during a write burst", () => {
         tokens[i % 4],
       ).catch(() => null),
     );
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Kill once writes are landing, however slow the machine is.
+    await until(
+      async () => (await lede.db.prisma.comment.count({ where: { body: { startsWith: "burst " } } })) >= 5,
+      "the first writes",
+      30_000,
+    );
     child.child.kill("SIGKILL");
     const results = await Promise.all(burst);
     const written = results.filter((r) => r?.data?.postComment).length;

@@ -7,6 +7,7 @@ import "./common.js";
 import "./links.js";
 import "./article/types.js";
 import "./article/queries.js";
+import "./article/mutations.js";
 import "./person/index.js";
 import "./organisation/index.js";
 import "./event/index.js";

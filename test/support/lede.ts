@@ -87,7 +87,8 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
       options.sameDatabaseAs?.config.pubsubNamespace ?? `test-${Math.random().toString(36).slice(2, 10)}`,
     ...options.env,
   });
-  const db = await openDatabase(database.url);
+  // Test files run side by side on one PostgreSQL: small pools keep them under its connection limit.
+  const db = await openDatabase(database.url, { poolSize: 4 });
   const clock = new TestClock();
   // A second instance gets ids of its own, as a second process would.
   const newId = sequentialIds(options.sameDatabaseAs ? `t${Math.random().toString(36).slice(2, 6)}` : "t");
