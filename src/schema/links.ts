@@ -1,6 +1,8 @@
 // The typed links of the entity graph: mentions (article → entity), affiliations (person ↔ organisation) and event
 // participants, with the unions that let one field point at several kinds of entity.
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { listedArticleWhere } from "../services/visibility.js";
 import { PartialDateRef, partialDate } from "./common.js";
 import { namedConnection } from "./connections.js";
 import { EventRef } from "./event/index.js";
@@ -98,3 +100,16 @@ export const ParticipantRef = builder.prismaObject("Participant", {
 export const MentionConnection = namedConnection(MentionRef, "Mention", "mentions");
 export const AffiliationConnection = namedConnection(AffiliationRef, "Affiliation", "affiliations");
 export const ParticipantConnection = namedConnection(ParticipantRef, "Participant", "participants");
+
+/** The options of every entity's `mentionedIn`: the published articles that mention it, newest first. */
+export function mentionedInOptions(noun: string) {
+  return {
+    description: `The articles that mention the ${noun}, newest first; each node carries the salience.`,
+    cursor: "id" as const,
+    totalCount: true as const,
+    query: (_args: object, ctx: Context) => ({
+      where: { article: listedArticleWhere(ctx.viewer) },
+      orderBy: [{ article: { publishedAt: "desc" as const } }, { id: "asc" as const }],
+    }),
+  };
+}

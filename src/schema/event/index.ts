@@ -1,10 +1,9 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { builder } from "../../builder.js";
-import { listedArticleWhere } from "../../services/visibility.js";
 import { EventKindEnum, PartialDateRef, partialDate } from "../common.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { MentionConnection, ParticipantConnection } from "../links.js";
+import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
 
 export const EventRef = builder.prismaNode("Event", {
   id: { field: "id" },
@@ -36,19 +35,7 @@ export const EventRef = builder.prismaNode("Event", {
       },
       ParticipantConnection,
     ),
-    mentionedIn: t.relatedConnection(
-      "mentions",
-      {
-        description: "The articles that mention the event, newest first; each node carries the salience.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: { article: listedArticleWhere(ctx.viewer) },
-          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-        }),
-      },
-      MentionConnection,
-    ),
+    mentionedIn: t.relatedConnection("mentions", mentionedInOptions("event"), MentionConnection),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

@@ -5,7 +5,7 @@ import { OrganisationKindEnum } from "../common.js";
 import { ArticleConnection } from "../article/types.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { AffiliationConnection, MentionConnection, ParticipantConnection } from "../links.js";
+import { AffiliationConnection, MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
 
 export const OrganisationRef = builder.prismaNode("Organisation", {
   id: { field: "id" },
@@ -56,19 +56,7 @@ export const OrganisationRef = builder.prismaNode("Organisation", {
       },
       ArticleConnection,
     ),
-    mentionedIn: t.relatedConnection(
-      "mentions",
-      {
-        description: "The articles that mention the organisation, newest first; each node carries the salience.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: { article: listedArticleWhere(ctx.viewer) },
-          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-        }),
-      },
-      MentionConnection,
-    ),
+    mentionedIn: t.relatedConnection("mentions", mentionedInOptions("organisation"), MentionConnection),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

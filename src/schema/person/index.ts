@@ -3,7 +3,7 @@ import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/visibility.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { AffiliationConnection, MentionConnection, ParticipantConnection } from "../links.js";
+import { AffiliationConnection, MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
 import { BylineConnection } from "../article/types.js";
 
 export const PersonRef = builder.prismaNode("Person", {
@@ -53,19 +53,7 @@ export const PersonRef = builder.prismaNode("Person", {
       },
       BylineConnection,
     ),
-    mentionedIn: t.relatedConnection(
-      "mentions",
-      {
-        description: "The articles that mention the person, newest first; each edge's node carries the salience.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: { article: listedArticleWhere(ctx.viewer) },
-          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-        }),
-      },
-      MentionConnection,
-    ),
+    mentionedIn: t.relatedConnection("mentions", mentionedInOptions("person"), MentionConnection),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),

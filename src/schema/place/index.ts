@@ -1,11 +1,10 @@
 // Places: countries, regions, cities, borders and venues, nested in one another.
 import { builder } from "../../builder.js";
-import { listedArticleWhere } from "../../services/visibility.js";
 import { PlaceKindEnum } from "../common.js";
 import { EventConnection } from "../event/index.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { MentionConnection } from "../links.js";
+import { MentionConnection, mentionedInOptions } from "../links.js";
 import { OrganisationConnection } from "../organisation/index.js";
 
 export const PlaceRef = builder.prismaNode("Place", {
@@ -47,19 +46,7 @@ export const PlaceRef = builder.prismaNode("Place", {
       },
       OrganisationConnection,
     ),
-    mentionedIn: t.relatedConnection(
-      "mentions",
-      {
-        description: "The articles that mention the place, newest first; each node carries the salience.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: { article: listedArticleWhere(ctx.viewer) },
-          orderBy: [{ article: { publishedAt: "desc" } }, { id: "asc" }],
-        }),
-      },
-      MentionConnection,
-    ),
+    mentionedIn: t.relatedConnection("mentions", mentionedInOptions("place"), MentionConnection),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),
