@@ -137,6 +137,22 @@ const CELLS: Cell[] = [
     outcomes: allow("editor", "admin"),
   },
   { name: "auditLog", operation: () => ({ query: `{ auditLog(first: 1) { totalCount } }` }), outcomes: allow("admin") },
+  {
+    name: "createPerson",
+    operation: () => ({
+      query: `mutation($s: String!) { createPerson(input: { slug: $s, name: "Matrix" }) { id } }`,
+      variables: { s: `matrix-${Math.random().toString(36).slice(2, 10)}` },
+    }),
+    outcomes: allow("editor", "admin"),
+  },
+  {
+    name: "removeMention",
+    operation: (ids) => ({
+      query: `mutation($a: ID!, $e: ID!) { removeMention(articleId: $a, entityId: $e) }`,
+      variables: { a: ids.article, e: Buffer.from("Person:nobody").toString("base64url") },
+    }),
+    outcomes: allow("editor", "admin"),
+  },
   // deleteComment last: it removes the comment the others act on.
   {
     name: "deleteComment (the author's comment)",

@@ -9,6 +9,7 @@ import "./article/types.js";
 import "./article/queries.js";
 import "./article/mutations.js";
 import "./person/index.js";
+import "./person/mutations.js";
 import "./organisation/index.js";
 import "./event/index.js";
 import "./place/index.js";

@@ -39,13 +39,13 @@ export interface CreateArticleInput extends ArticleFields {
   clientMutationId?: string | null;
 }
 
-function requireEditor(ctx: Context, action: string) {
+export function requireEditor(ctx: Context, action: string) {
   const viewer = requireViewer(ctx, action);
   if (!canSeeUnpublished(viewer)) throw new ForbiddenError(`Only editors may ${action}`);
   return viewer;
 }
 
-function text(value: string, field: string, max: number, required = true): string {
+export function text(value: string, field: string, max: number, required = true): string {
   const trimmed = value.trim();
   if (required && trimmed.length === 0) throw new BadUserInputError(`${field} may not be empty`, field);
   if (trimmed.length > max) throw new BadUserInputError(`${field} may be at most ${max} characters`, field);
@@ -54,7 +54,7 @@ function text(value: string, field: string, max: number, required = true): strin
   return trimmed;
 }
 
-async function audit(
+export async function audit(
   tx: Tx,
   ctx: Context,
   action: string,

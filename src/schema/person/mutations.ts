@@ -1,0 +1,82 @@
+// Editors' mutations on the entity graph: people, mentions, affiliations.
+import { builder } from "../../builder.js";
+import { addAffiliation, addMention, createPerson, removeMention } from "../../services/graph-editing.js";
+import { DatePrecisionEnum } from "../common.js";
+
+const PartialDateInput = builder.inputType("PartialDateInput", {
+  description: "A date known to a precision: the first instant of the day, month or year it stands for.",
+  fields: (t) => ({
+    date: t.field({ type: "DateTime", required: true, description: "The first instant of the period." }),
+    precision: t.field({ type: DatePrecisionEnum, required: true, description: "DAY, MONTH or YEAR." }),
+  }),
+});
+
+const CreatePersonInput = builder.inputType("CreatePersonInput", {
+  description: "A new person.",
+  fields: (t) => ({
+    slug: t.string({ required: true, description: "Lower-case words joined by hyphens; unique." }),
+    name: t.string({ required: true, description: "The name Lede uses." }),
+    alternateNames: t.stringList({ required: false, description: "Other spellings." }),
+    description: t.string({ required: false, description: "Who the person is." }),
+    nationality: t.string({ required: false, description: "Their nationality." }),
+  }),
+});
+
+const AddMentionInput = builder.inputType("AddMentionInput", {
+  description: "A mention of an entity by an article (setting it again changes its salience and role).",
+  fields: (t) => ({
+    articleId: t.id({ required: true, description: "The article." }),
+    entityId: t.id({ required: true, description: "A Person, Organisation, Event or Place." }),
+    salience: t.float({ required: true, description: "How central the entity is, 0–1." }),
+    role: t.string({ required: false, description: "Its part in the story." }),
+  }),
+});
+
+const AddAffiliationInput = builder.inputType("AddAffiliationInput", {
+  description: "A person's role in an organisation over a period.",
+  fields: (t) => ({
+    personId: t.id({ required: true, description: "The person." }),
+    organisationId: t.id({ required: true, description: "The organisation." }),
+    role: t.string({ required: true, description: "The role." }),
+    start: t.field({ type: PartialDateInput, required: false, description: "When it began." }),
+    end: t.field({ type: PartialDateInput, required: false, description: "When it ended (not before start)." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPerson: t.prismaField({
+    type: "Person",
+    description: "Editors: adds a person.",
+    args: { input: t.arg({ type: CreatePersonInput, required: true, description: "The person." }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const person = await createPerson(ctx, input);
+      return ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
+    },
+  }),
+  addMention: t.prismaField({
+    type: "Mention",
+    description: "Editors: records that an article mentions an entity.",
+    args: { input: t.arg({ type: AddMentionInput, required: true, description: "The mention." }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const mention = await addMention(ctx, input);
+      return ctx.prisma.mention.findUniqueOrThrow({ ...query, where: { id: mention.id } });
+    },
+  }),
+  removeMention: t.boolean({
+    description: "Editors: removes an article's mention of an entity; false when there was none.",
+    args: {
+      articleId: t.arg.id({ required: true, description: "The article." }),
+      entityId: t.arg.id({ required: true, description: "The entity." }),
+    },
+    resolve: (_root, args, ctx) => removeMention(ctx, args),
+  }),
+  addAffiliation: t.prismaField({
+    type: "Affiliation",
+    description: "Editors: records a person's role in an organisation.",
+    args: { input: t.arg({ type: AddAffiliationInput, required: true, description: "The affiliation." }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const affiliation = await addAffiliation(ctx, input);
+      return ctx.prisma.affiliation.findUniqueOrThrow({ ...query, where: { id: affiliation.id } });
+    },
+  }),
+}));
