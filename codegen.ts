@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         emitLegacyCommonJSImports: false,
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: "string", ID: "string" },
+        scalars: { DateTime: "string", ID: "string", JSONObject: "Record<string, unknown>" },
         strictScalars: true,
       },
     },

@@ -47,8 +47,9 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
   let urlB: string;
   const clients: { dispose(): void | Promise<void> }[] = [];
   beforeAll(async () => {
-    a = await startLede({ env: { REDIS_URL } });
-    b = await startLede({ env: { REDIS_URL }, sameDatabaseAs: a });
+    // A burst of 200 posts, and six subscribers loading each comment, want the pool size of a real deployment.
+    a = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "10" } });
+    b = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "10" }, sameDatabaseAs: a });
     [urlA, urlB] = await Promise.all([a.listen(), b.listen()]);
   });
   afterAll(async () => {
@@ -92,7 +93,7 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
       where: { articleId: Buffer.from(article, "base64url").toString().split(":")[1], body: { startsWith: "post " } },
     });
     expect(rows).toBe(200);
-    await until(() => feeds.every((f) => f.results.length >= 200), "every subscriber to have 200 events", 30_000);
+    await until(() => feeds.every((f) => f.results.length >= 200), "every subscriber to have 200 events", 90_000);
     await new Promise((r) => setTimeout(r, 200));
     const expected = new Set(posted.map((p) => p.id));
     for (const feed of feeds) {
@@ -104,7 +105,7 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
       expectStrictlyIncreasing(sequencesOf(feed));
     }
     expectStrictlyIncreasing([...posted].sort((x, y) => x.sequence - y.sequence).map((p) => p.sequence));
-  });
+  }, 120_000);
 });
 
 async function freePort(): Promise<number> {

@@ -8,6 +8,7 @@ import "./links.js";
 import "./article/types.js";
 import "./article/queries.js";
 import "./article/mutations.js";
+import "./article/exports.js";
 import "./person/index.js";
 import "./person/mutations.js";
 import "./organisation/index.js";

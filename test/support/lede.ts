@@ -88,7 +88,7 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
     ...options.env,
   });
   // Test files run side by side on one PostgreSQL: small pools keep them under its connection limit.
-  const db = await openDatabase(database.url, { poolSize: 4 });
+  const db = await openDatabase(database.url, { poolSize: Number(options.env?.DATABASE_POOL_SIZE ?? 4) });
   const clock = new TestClock();
   // A second instance gets ids of its own, as a second process would.
   const newId = sequentialIds(options.sameDatabaseAs ? `t${Math.random().toString(36).slice(2, 6)}` : "t");
