@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { systemClock, uuidGenerator, type AppDeps, type Clock, type IdGenerator } from "./context.js";
 import { openDatabase, type Database } from "./db.js";
 import { createLogger, type Logger } from "./logger.js";
-import { migrateDeploy } from "./migrate.js";
+import { isFullyMigrated, migrateDeploy } from "./migrate.js";
 import { createLedePubSub, type PubSubHandle } from "./pubsub.js";
 import { isEmpty, seedDatabase } from "./seed/seed.js";
 import { createLedeServer, type LedeServer } from "./server.js";
@@ -27,12 +27,15 @@ export interface AppOptions {
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<LedeApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  if (config.migrateOnStart && !options.db) {
+  let db = options.db ?? (await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize }));
+  if (config.migrateOnStart && !options.db && !(await isFullyMigrated(db))) {
+    // The CLI migrates over its own connection; ours reopens afterwards so that it sees the new tables.
+    await db.close();
     const started = Date.now();
     await migrateDeploy(config.databaseUrl);
     logger.info("migrations applied", { ms: Date.now() - started });
+    db = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   }
-  const db = options.db ?? (await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize }));
   let pubsub: PubSubHandle | undefined;
   try {
     if (config.seedOnStart && (await isEmpty(db.prisma))) {

@@ -2,7 +2,9 @@
 // prisma.config.ts). It runs as a child process because the Prisma CLI is the maintained migration runner.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { Database, Provider } from "./db.js";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,4 +36,28 @@ export async function migrateDeploy(databaseUrl: string): Promise<MigrateResult>
     throw new Error(`prisma migrate deploy failed (exit ${code}):\n${lastLines}`);
   }
   return { output };
+}
+
+/** The migrations this checkout has for a provider. */
+export function migrationNames(provider: Provider): string[] {
+  const dir = resolve(PROJECT_ROOT, provider === "postgresql" ? "prisma/postgres/migrations" : "prisma/migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d/.test(entry.name))
+    .map((entry) => entry.name);
+}
+
+/**
+ * True when the database has applied every migration of this checkout, so `npm start` can skip the Prisma CLI (a
+ * second or so, and it cannot run while another process has the same SQLite file open). Any doubt means false.
+ */
+export async function isFullyMigrated(db: Database): Promise<boolean> {
+  try {
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return migrationNames(db.provider).every((name) => applied.has(name));
+  } catch {
+    return false; // no migrations table yet: a new database
+  }
 }

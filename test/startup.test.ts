@@ -52,6 +52,9 @@ describe.skipIf(skipDatabase)("npm start", () => {
     const second = await startLedeProcess({ DATABASE_URL: databaseUrl });
     cleanups.push(() => void second.child.kill("SIGKILL"));
     expect(second.output()).not.toMatch(/seeded an empty database/);
+    // everything is migrated already: the second start does not run the Prisma CLI
+    expect(first.output()).toMatch(/migrations applied/);
+    expect(second.output()).not.toMatch(/migrations applied/);
     const again = (await graphqlOver(second.baseUrl, STORY)) as typeof data;
     expect(again.data.articles.totalCount).toBe(data.data.articles.totalCount);
     expect(again.data.people.totalCount).toBe(data.data.people.totalCount);
