@@ -73,18 +73,9 @@ export async function recordCommentEvent(
   return toMessage(row);
 }
 
-export function toMessage(row: {
-  id: string;
-  articleId: string;
-  seq: number;
-  kind: CommentEventKind;
-  commentId: string;
-  threadId: string;
-  authorId: string;
-  status: CommentStatus;
-  previousStatus: CommentStatus | null;
-  createdAt: Date;
-}): CommentEventMessage {
+export function toMessage(
+  row: Omit<CommentEventMessage, "createdAt" | "publishedAt"> & { createdAt: Date },
+): CommentEventMessage {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 

@@ -27,6 +27,9 @@ export function isArticleOpenable(viewer: Viewer, article: { status: string }): 
   return canSeeUnpublished(viewer) || article.status === "PUBLISHED" || article.status === "WITHDRAWN";
 }
 
+/** How lists of articles are ordered: newest publication first, ties by id so that paging is stable. */
+export const NEWEST_ARTICLES_FIRST = [{ publishedAt: "desc" as const }, { id: "asc" as const }];
+
 /** Comments shown in threads: visible ones, removed ones as placeholders (so replies keep their place), and the
  * viewer's own pending ones; moderators see every status. */
 export function threadCommentWhere(viewer: Viewer): P.CommentWhereInput {

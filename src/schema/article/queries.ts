@@ -1,6 +1,6 @@
 // Root fields for articles, sections and tags.
 import { builder } from "../../builder.js";
-import { listedArticleWhere, openableArticleWhere } from "../../services/visibility.js";
+import { listedArticleWhere, NEWEST_ARTICLES_FIRST, openableArticleWhere } from "../../services/visibility.js";
 import { uniqueWhere } from "../entity-roots.js";
 import { ArticleConnection, SectionConnection } from "./types.js";
 
@@ -29,7 +29,7 @@ builder.queryFields((t) => ({
         ctx.prisma.article.findMany({
           ...query,
           where: listedArticleWhere(ctx.viewer),
-          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+          orderBy: NEWEST_ARTICLES_FIRST,
         }),
     },
     ArticleConnection,

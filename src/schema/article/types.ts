@@ -1,6 +1,6 @@
 // The article and what hangs off it: body blocks, bylines, media with credits, corrections, section and tags.
 import { builder } from "../../builder.js";
-import { listedArticleWhere } from "../../services/visibility.js";
+import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/visibility.js";
 import { namedConnection } from "../connections.js";
 import { MentionConnection } from "../links.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../common.js";
@@ -188,7 +188,7 @@ export const SectionRef = builder.prismaObject("Section", {
         totalCount: true,
         query: (_args, ctx) => ({
           where: listedArticleWhere(ctx.viewer),
-          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+          orderBy: NEWEST_ARTICLES_FIRST,
         }),
       },
       ArticleConnection,
@@ -212,7 +212,7 @@ export const TagRef = builder.prismaObject("Tag", {
           ctx.prisma.article.findMany({
             ...query,
             where: { ...listedArticleWhere(ctx.viewer), tags: { some: { tagId: tag.id } } },
-            orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+            orderBy: NEWEST_ARTICLES_FIRST,
           }),
       },
       ArticleConnection,
