@@ -3,7 +3,19 @@
 // cache off so that every event sees the row as it is now.
 import DataLoader from "dataloader";
 import type { Prisma } from "../db.js";
-import type { Account, Article, Comment, Event, Organisation, Person, Place } from "../generated/prisma/client.js";
+import type {
+  Account,
+  Affiliation,
+  Article,
+  Comment,
+  EntityRedirect,
+  Event,
+  Media,
+  Organisation,
+  Participant,
+  Person,
+  Place,
+} from "../generated/prisma/client.js";
 import type { ReactionKind } from "../generated/prisma/enums.js";
 
 export interface NodeRows {
@@ -14,6 +26,9 @@ export interface NodeRows {
   Place: Place;
   Comment: Comment;
   Account: Account;
+  Media: Media;
+  Affiliation: Affiliation;
+  Participant: Participant;
 }
 
 export type NodeTypename = keyof NodeRows;
@@ -27,6 +42,8 @@ export interface Loaders {
   nodes: { [K in NodeTypename]: DataLoader<string, NodeRows[K] | null> };
   /** Reaction counts by kind for many comments in one GROUP BY: a per-kind summary Prisma relations cannot select. */
   reactionCounts: DataLoader<string, ReactionCount[]>;
+  /** Where a merged record's id leads (consulted only when the id names no record). */
+  redirects: DataLoader<string, EntityRedirect | null>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -45,7 +62,11 @@ export function createLoaders(prisma: Prisma, options: { cache: boolean }): Load
     Place: make((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
     Comment: make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
     Account: make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
+    Media: make((ids) => prisma.media.findMany({ where: { id: { in: ids } } })),
+    Affiliation: make((ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } })),
+    Participant: make((ids) => prisma.participant.findMany({ where: { id: { in: ids } } })),
   };
+  const redirects = make((ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } }));
   const reactionCounts = new DataLoader<string, ReactionCount[]>(
     async (commentIds) => {
       const groups = await prisma.reaction.groupBy({
@@ -65,5 +86,5 @@ export function createLoaders(prisma: Prisma, options: { cache: boolean }): Load
     },
     { cache: options.cache },
   );
-  return { nodes, reactionCounts };
+  return { nodes, reactionCounts, redirects };
 }

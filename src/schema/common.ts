@@ -183,3 +183,12 @@ export const PartialDateRef = builder.objectRef<PartialDate>("PartialDate").impl
     }),
   }),
 });
+
+export const PartialDateInput = builder.inputType("PartialDateInput", {
+  description:
+    "A date known to a precision: the first instant of the day, month or year it stands for (a later instant in the period is moved to its start).",
+  fields: (t) => ({
+    date: t.field({ type: "DateTime", required: true, description: "The first instant of the period." }),
+    precision: t.field({ type: DatePrecisionEnum, required: true, description: "DAY, MONTH or YEAR." }),
+  }),
+});

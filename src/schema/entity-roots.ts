@@ -51,13 +51,23 @@ export function entityRootFields(options: {
     [single]: t.prismaField({
       type: type as "Person",
       nullable: true,
-      description: `One ${label}, by global id or by slug (pass exactly one); null when none matches.`,
+      description: `One ${label}, by global id or by slug (pass exactly one); null when none matches. The id or slug of a record merged into another leads to that one.`,
       args: {
         id: t.arg.id({ required: false, description: `The ${label}'s global id.` }),
         slug: t.arg.string({ required: false, description: `The ${label}'s slug.` }),
       },
-      resolve: (query, _root, args, ctx) =>
-        delegateFor(ctx, type).findUnique({ ...query, where: uniqueWhere(type, args) }) as never,
+      resolve: async (query, _root, args, ctx) => {
+        const where = uniqueWhere(type, args);
+        const row = await delegateFor(ctx, type).findUnique({ ...query, where });
+        if (row) return row as never;
+        // A merged record's id or slug leads to the record it was merged into.
+        const redirect = await ctx.prisma.entityRedirect.findFirst({
+          where: { entityType: type, ...("id" in where ? { id: where.id } : { slug: where.slug }) },
+          orderBy: { createdAt: "desc" },
+        });
+        if (!redirect) return null;
+        return delegateFor(ctx, type).findUnique({ ...query, where: { id: redirect.targetId } }) as never;
+      },
     }),
     [plural]: t.prismaConnection(
       {

@@ -54,7 +54,8 @@ export const MentionRef = builder.prismaObject("Mention", {
   }),
 });
 
-export const AffiliationRef = builder.prismaObject("Affiliation", {
+export const AffiliationRef = builder.prismaNode("Affiliation", {
+  id: { field: "id" },
   description: "A person's role in an organisation over a period (open-ended when still current).",
   fields: (t) => ({
     role: t.exposeString("role", { description: "The person's role, e.g. commander, founder, reporter." }),
@@ -80,7 +81,8 @@ export const AffiliationRef = builder.prismaObject("Affiliation", {
   }),
 });
 
-export const ParticipantRef = builder.prismaObject("Participant", {
+export const ParticipantRef = builder.prismaNode("Participant", {
+  id: { field: "id" },
   description: "A person's or organisation's part in an event.",
   fields: (t) => ({
     role: t.exposeString("role", { description: "Their part, e.g. defendant, lawyer, leader." }),

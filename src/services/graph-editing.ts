@@ -1,11 +1,21 @@
 // Editors link the graph: people, mentions and affiliations. Same rules as articles: editors only, one transaction
 // with its audit entry, BAD_USER_INPUT naming the field.
 import type { Context } from "../context.js";
-import { BadUserInputError, NotFoundError } from "../errors.js";
-import type { DatePrecision } from "../generated/prisma/enums.js";
-import type { Affiliation, Mention, Person } from "../generated/prisma/client.js";
+import { BadUserInputError } from "../errors.js";
+import type { Affiliation, Mention, Participant, Person } from "../generated/prisma/client.js";
 import { decodeGlobalId, decodeGlobalIdOf } from "../global-id.js";
 import { audit, requireEditor, text } from "./editorial.js";
+import {
+  assertInOrder,
+  assertSlugFree,
+  createOnce,
+  namesFrom,
+  optionalText,
+  referencedId,
+  slugOf,
+  startOfPeriod,
+  type PartialDateInput,
+} from "./entity-fields.js";
 import { writeTransaction } from "./transactions.js";
 
 const ENTITY_COLUMN = {
@@ -16,13 +26,6 @@ const ENTITY_COLUMN = {
 } as const;
 type EntityType = keyof typeof ENTITY_COLUMN;
 
-function slugOf(value: string, field = "slug"): string {
-  const slug = value.trim();
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 200)
-    throw new BadUserInputError(`${field} must be lower-case words joined by hyphens`, field);
-  return slug;
-}
-
 export async function createPerson(
   ctx: Context,
   input: {
@@ -31,35 +34,38 @@ export async function createPerson(
     alternateNames?: string[] | null;
     description?: string | null;
     nationality?: string | null;
+    clientMutationId?: string | null;
   },
 ): Promise<Person> {
   requireEditor(ctx, "create people");
   const slug = slugOf(input.slug);
   const name = text(input.name, "name", 200);
-  const alternates = [
-    ...new Set((input.alternateNames ?? []).map((n, i) => text(n, `alternateNames[${i}]`, 200))),
-  ].filter((n) => n !== name);
+  const alternates = namesFrom(input.alternateNames, "alternateNames", name);
+  const description = optionalText(input.description, "description", 2000) ?? null;
+  const nationality = optionalText(input.nationality, "nationality", 100) ?? null;
   const now = ctx.clock();
   return writeTransaction(ctx, async (tx) => {
-    if (await tx.person.findUnique({ where: { slug }, select: { id: true } }))
-      throw new BadUserInputError(`The slug ${slug} is taken`, "slug");
-    const id = ctx.newId();
-    const person = await tx.person.create({
-      data: {
-        id,
-        slug,
-        name,
-        description: input.description ? text(input.description, "description", 2000) : null,
-        nationality: input.nationality ? text(input.nationality, "nationality", 100) : null,
-        createdAt: now,
-        updatedAt: now,
-        alternateNames: {
-          create: alternates.map((n) => ({ id: ctx.newId(), name: n, createdAt: now, updatedAt: now })),
+    const id = await createOnce(tx, ctx, "createPerson", input, async () => {
+      await assertSlugFree(tx, "Person", slug);
+      const id = ctx.newId();
+      await tx.person.create({
+        data: {
+          id,
+          slug,
+          name,
+          description,
+          nationality,
+          createdAt: now,
+          updatedAt: now,
+          alternateNames: {
+            create: alternates.map((n) => ({ id: ctx.newId(), name: n, createdAt: now, updatedAt: now })),
+          },
         },
-      },
+      });
+      await audit(tx, ctx, "createPerson", "Person", id, { ...input, clientMutationId: undefined });
+      return id;
     });
-    await audit(tx, ctx, "createPerson", "Person", id, input);
-    return person;
+    return tx.person.findUniqueOrThrow({ where: { id } });
   });
 }
 
@@ -133,11 +139,6 @@ export async function removeMention(ctx: Context, input: { articleId: string; en
   });
 }
 
-interface PartialDateInput {
-  date: Date;
-  precision: DatePrecision;
-}
-
 export async function addAffiliation(
   ctx: Context,
   input: {
@@ -152,30 +153,85 @@ export async function addAffiliation(
   const personId = decodeGlobalIdOf(input.personId, "Person", "personId");
   const organisationId = decodeGlobalIdOf(input.organisationId, "Organisation", "organisationId");
   const role = text(input.role, "role", 100);
-  if (input.start && input.end && input.end.date < input.start.date)
-    throw new BadUserInputError("end is before start", "end");
+  const start = input.start ? startOfPeriod(input.start, "start") : null;
+  const end = input.end ? startOfPeriod(input.end, "end") : null;
+  assertInOrder(start?.date, end?.date);
   const now = ctx.clock();
   return writeTransaction(ctx, async (tx) => {
-    if (!(await tx.person.findUnique({ where: { id: personId }, select: { id: true } })))
-      throw new NotFoundError("Person", input.personId);
-    if (!(await tx.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }))) {
-      throw new NotFoundError("Organisation", input.organisationId);
-    }
+    await referencedId(tx, input.personId, "Person", "personId");
+    await referencedId(tx, input.organisationId, "Organisation", "organisationId");
     const affiliation = await tx.affiliation.create({
       data: {
         id: ctx.newId(),
         personId,
         organisationId,
         role,
-        startsAt: input.start?.date ?? null,
-        startPrecision: input.start?.precision ?? null,
-        endsAt: input.end?.date ?? null,
-        endPrecision: input.end?.precision ?? null,
+        startsAt: start?.date ?? null,
+        startPrecision: start?.precision ?? null,
+        endsAt: end?.date ?? null,
+        endPrecision: end?.precision ?? null,
         createdAt: now,
         updatedAt: now,
       },
     });
     await audit(tx, ctx, "addAffiliation", "Person", personId, input);
     return affiliation;
+  });
+}
+
+/** Removes an affiliation by its id; false when there is none (a retried removal is harmless). */
+export async function removeAffiliation(ctx: Context, globalId: string): Promise<boolean> {
+  requireEditor(ctx, "edit affiliations");
+  const id = decodeGlobalIdOf(globalId, "Affiliation");
+  return writeTransaction(ctx, async (tx) => {
+    const affiliation = await tx.affiliation.findUnique({ where: { id } });
+    if (!affiliation) return false;
+    await tx.affiliation.delete({ where: { id } });
+    await audit(tx, ctx, "removeAffiliation", "Person", affiliation.personId, {
+      organisationId: affiliation.organisationId,
+      role: affiliation.role,
+    });
+    return true;
+  });
+}
+
+export async function addParticipant(
+  ctx: Context,
+  input: { eventId: string; actorId: string; role: string },
+): Promise<Participant> {
+  requireEditor(ctx, "edit event participants");
+  const eventId = decodeGlobalIdOf(input.eventId, "Event", "eventId");
+  decodeGlobalIdOf(input.actorId, ["Person", "Organisation"], "actorId");
+  const actorType = decodeGlobalId(input.actorId).typename as "Person" | "Organisation";
+  const column = ENTITY_COLUMN[actorType];
+  const role = text(input.role, "role", 100);
+  const now = ctx.clock();
+  return writeTransaction(ctx, async (tx) => {
+    await referencedId(tx, input.eventId, "Event", "eventId");
+    const actor = await referencedId(tx, input.actorId, actorType, "actorId");
+    if (await tx.participant.findFirst({ where: { eventId, [column]: actor.id, role }, select: { id: true } }))
+      throw new BadUserInputError(`actorId already takes part in the event as ${role}`, "actorId");
+    const participant = await tx.participant.create({
+      data: { id: ctx.newId(), eventId, [column]: actor.id, role, createdAt: now, updatedAt: now },
+    });
+    await audit(tx, ctx, "addParticipant", "Event", eventId, input);
+    return participant;
+  });
+}
+
+/** Removes a participant by its id; false when there is none. */
+export async function removeParticipant(ctx: Context, globalId: string): Promise<boolean> {
+  requireEditor(ctx, "edit event participants");
+  const id = decodeGlobalIdOf(globalId, "Participant");
+  return writeTransaction(ctx, async (tx) => {
+    const participant = await tx.participant.findUnique({ where: { id } });
+    if (!participant) return false;
+    await tx.participant.delete({ where: { id } });
+    await audit(tx, ctx, "removeParticipant", "Event", participant.eventId, {
+      personId: participant.personId,
+      organisationId: participant.organisationId,
+      role: participant.role,
+    });
+    return true;
   });
 }

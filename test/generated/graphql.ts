@@ -325,10 +325,13 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'Account', id: string }
+    | { __typename: 'Affiliation', id: string }
     | { __typename: 'Article', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Event', id: string }
+    | { __typename: 'Media', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'Participant', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Place', id: string }
    | null };
@@ -340,10 +343,13 @@ export type NodesByIdsQueryVariables = Exact<{
 
 export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'Account', id: string }
+    | { __typename: 'Affiliation', id: string }
     | { __typename: 'Article', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Event', id: string }
+    | { __typename: 'Media', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'Participant', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Place', id: string }
    | null> };

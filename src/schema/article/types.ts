@@ -148,7 +148,8 @@ export const BylineRef = builder.prismaObject("Byline", {
   }),
 });
 
-builder.prismaObject("Media", {
+export const MediaRef = builder.prismaNode("Media", {
+  id: { field: "id" },
   description: "An image in an article, with caption, alt text and credit.",
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order of appearance, from 0." }),
@@ -163,6 +164,7 @@ builder.prismaObject("Media", {
     }),
     width: t.exposeInt("width", { nullable: true, description: "Width in pixels, if known." }),
     height: t.exposeInt("height", { nullable: true, description: "Height in pixels, if known." }),
+    article: t.relation("article", { description: "The article the image belongs to." }),
   }),
 });
 

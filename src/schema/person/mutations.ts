@@ -1,15 +1,14 @@
 // Editors' mutations on the entity graph: people, mentions, affiliations.
 import { builder } from "../../builder.js";
-import { addAffiliation, addMention, createPerson, removeMention } from "../../services/graph-editing.js";
-import { DatePrecisionEnum } from "../common.js";
-
-const PartialDateInput = builder.inputType("PartialDateInput", {
-  description: "A date known to a precision: the first instant of the day, month or year it stands for.",
-  fields: (t) => ({
-    date: t.field({ type: "DateTime", required: true, description: "The first instant of the period." }),
-    precision: t.field({ type: DatePrecisionEnum, required: true, description: "DAY, MONTH or YEAR." }),
-  }),
-});
+import { updatePerson } from "../../services/entity-editing.js";
+import {
+  addAffiliation,
+  addMention,
+  createPerson,
+  removeAffiliation,
+  removeMention,
+} from "../../services/graph-editing.js";
+import { PartialDateInput } from "../common.js";
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
   description: "A new person.",
@@ -19,6 +18,33 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     alternateNames: t.stringList({ required: false, description: "Other spellings." }),
     description: t.string({ required: false, description: "Who the person is." }),
     nationality: t.string({ required: false, description: "Their nationality." }),
+    clientMutationId: t.string({
+      required: false,
+      description: "Your id for this create: a retry with the same id and input returns the first person.",
+    }),
+  }),
+});
+
+const UpdatePersonInput = builder.inputType("UpdatePersonInput", {
+  description: "Changes to a person; fields left out stay as they are, null clears an optional one.",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The person." }),
+    version: t.int({
+      required: true,
+      description: "The version you edited (Person.version): a stale one is a CONFLICT.",
+    }),
+    slug: t.string({ required: false, description: "A new slug (unique)." }),
+    name: t.string({
+      required: false,
+      description: "A new name (an alternate name given as the name stops being one).",
+    }),
+    description: t.string({ required: false, description: "Who the person is." }),
+    nationality: t.string({ required: false, description: "Their nationality." }),
+    addAlternateNames: t.stringList({ required: false, description: "Spellings to add (ones it has are ignored)." }),
+    removeAlternateNames: t.stringList({
+      required: false,
+      description: "Spellings to remove (each must be one it has).",
+    }),
   }),
 });
 
@@ -43,6 +69,10 @@ const AddAffiliationInput = builder.inputType("AddAffiliationInput", {
   }),
 });
 
+builder.prismaObjectField("Person", "version", (t) =>
+  t.exposeInt("version", { description: "Bumped by every edit of the record; send it back with updates and merges." }),
+);
+
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
     type: "Person",
@@ -52,6 +82,13 @@ builder.mutationFields((t) => ({
       const person = await createPerson(ctx, input);
       return ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: person.id } });
     },
+  }),
+  updatePerson: t.prismaField({
+    type: "Person",
+    description: "Editors: changes a person, if nobody changed them since the version you name.",
+    args: { input: t.arg({ type: UpdatePersonInput, required: true, description: "The changes." }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: await updatePerson(ctx, input) } }),
   }),
   addMention: t.prismaField({
     type: "Mention",
@@ -78,5 +115,10 @@ builder.mutationFields((t) => ({
       const affiliation = await addAffiliation(ctx, input);
       return ctx.prisma.affiliation.findUniqueOrThrow({ ...query, where: { id: affiliation.id } });
     },
+  }),
+  removeAffiliation: t.boolean({
+    description: "Editors: removes an affiliation; false when there is none (a retry is harmless).",
+    args: { id: t.arg.id({ required: true, description: "The affiliation (Affiliation.id)." }) },
+    resolve: (_root, args, ctx) => removeAffiliation(ctx, args.id),
   }),
 }));
