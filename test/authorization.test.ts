@@ -1,5 +1,5 @@
 // The authorization matrix: every mutation and every restricted field, as each kind of caller, with the outcome each
-// cell must have. (Editorial mutations join this table as they arrive.)
+// cell must have.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleId, DRAFT_SLUG, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
@@ -21,7 +21,88 @@ interface Ids {
   article: string;
   comment: string;
   pending: string;
+  /** Fresh records (at version 1) for the entity mutations, made for every caller. */
+  graph: Graph;
 }
+
+interface Graph {
+  article: string;
+  person: string;
+  otherPerson: string;
+  organisation: string;
+  event: string;
+  place: string;
+  affiliation: string;
+  participant: string;
+  media: string;
+}
+
+/** Writes one of each record straight to the database, so that each caller edits, removes or merges its own. */
+async function freshGraph(lede: TestLede): Promise<Graph> {
+  const tag = Math.random().toString(36).slice(2, 10);
+  const p = lede.db.prisma;
+  const at = new Date("2020-01-01T00:00:00Z");
+  const row = (kind: string) => ({ id: `${kind}-${tag}`, slug: `${kind}-${tag}`, name: `${kind} ${tag}` });
+  await p.person.createMany({ data: [row("person"), row("other-person")] });
+  await p.organisation.create({ data: { ...row("organisation"), kind: "OTHER" } });
+  await p.place.create({ data: { ...row("place"), kind: "OTHER" } });
+  await p.event.create({ data: { ...row("event"), kind: "OTHER", startsAt: at, startPrecision: "DAY" } });
+  await p.affiliation.create({
+    data: { id: `affiliation-${tag}`, personId: `person-${tag}`, organisationId: `organisation-${tag}`, role: "x" },
+  });
+  await p.participant.create({
+    data: { id: `participant-${tag}`, eventId: `event-${tag}`, personId: `person-${tag}`, role: "x" },
+  });
+  // An article of its own, so that the callers' images and credits do not pile up on one.
+  await p.article.create({
+    data: {
+      id: `article-${tag}`,
+      slug: `article-${tag}`,
+      canonicalUrl: `https://x.example/${tag}`,
+      headline: "Matrix",
+      bodyText: "",
+      wordCount: 0,
+      status: "PUBLISHED",
+      publishedAt: at,
+    },
+  });
+  await p.media.create({
+    data: { id: `media-${tag}`, articleId: `article-${tag}`, position: 0, url: "https://x.example/m.jpg" },
+  });
+  await p.byline.create({
+    data: { id: `byline-${tag}`, articleId: `article-${tag}`, personId: `other-person-${tag}`, position: 0 },
+  });
+  const gid = (type: string, kind: string) => Buffer.from(`${type}:${kind}-${tag}`).toString("base64url");
+  return {
+    article: gid("Article", "article"),
+    person: gid("Person", "person"),
+    otherPerson: gid("Person", "other-person"),
+    organisation: gid("Organisation", "organisation"),
+    event: gid("Event", "event"),
+    place: gid("Place", "place"),
+    affiliation: gid("Affiliation", "affiliation"),
+    participant: gid("Participant", "participant"),
+    media: gid("Media", "media"),
+  };
+}
+
+const EDITORS = ["editor", "admin"] as const;
+/** An editors-only mutation: `input` is built from the caller's fresh records. */
+const editorial = (name: string, input: (ids: Ids) => Record<string, unknown>, select: string): Cell => ({
+  name,
+  operation: (ids) => ({
+    query: `mutation($i: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) ${select} }`,
+    variables: { i: input(ids) },
+  }),
+  outcomes: allow(...EDITORS),
+});
+const removal = (name: string, id: (g: Graph) => string): Cell => ({
+  name,
+  operation: (ids) => ({ query: `mutation($id: ID!) { ${name}(id: $id) }`, variables: { id: id(ids.graph) } }),
+  outcomes: allow(...EDITORS),
+});
+const slug = () => `matrix-${Math.random().toString(36).slice(2, 10)}`;
+const day = { date: "2024-01-01T00:00:00.000Z", precision: "DAY" };
 
 const allow = (...who: Caller[]): Record<Caller, Outcome> =>
   Object.fromEntries(CALLERS.map((c) => [c, who.includes(c) ? "ok" : "denied"])) as Record<Caller, Outcome>;
@@ -153,6 +234,46 @@ const CELLS: Cell[] = [
     }),
     outcomes: allow("editor", "admin"),
   },
+  editorial("updatePerson", (ids) => ({ id: ids.graph.person, version: 1, name: "Renamed" }), "{ id }"),
+  editorial("createOrganisation", () => ({ slug: slug(), name: "Matrix", kind: "OTHER" }), "{ id }"),
+  editorial("updateOrganisation", (ids) => ({ id: ids.graph.organisation, version: 1, name: "R" }), "{ id }"),
+  editorial("createEvent", () => ({ slug: slug(), name: "Matrix", kind: "OTHER", start: day }), "{ id }"),
+  editorial("updateEvent", (ids) => ({ id: ids.graph.event, version: 1, end: day }), "{ id }"),
+  editorial("createPlace", () => ({ slug: slug(), name: "Matrix", kind: "OTHER" }), "{ id }"),
+  editorial("updatePlace", (ids) => ({ id: ids.graph.place, version: 1, name: "R" }), "{ id }"),
+  editorial(
+    "addMention",
+    (ids) => ({ articleId: ids.graph.article, entityId: ids.graph.person, salience: 0.5 }),
+    "{ salience }",
+  ),
+  editorial(
+    "addAffiliation",
+    (ids) => ({ personId: ids.graph.otherPerson, organisationId: ids.graph.organisation, role: "matrix" }),
+    "{ id }",
+  ),
+  removal("removeAffiliation", (g) => g.affiliation),
+  editorial(
+    "addParticipant",
+    (ids) => ({ eventId: ids.graph.event, actorId: ids.graph.organisation, role: "matrix" }),
+    "{ id }",
+  ),
+  removal("removeParticipant", (g) => g.participant),
+  editorial("addByline", (ids) => ({ articleId: ids.graph.article, personId: ids.graph.person }), "{ position }"),
+  {
+    name: "removeByline",
+    operation: (ids) => ({
+      query: `mutation($i: RemoveBylineInput!) { removeByline(input: $i) }`,
+      variables: { i: { articleId: ids.graph.article, personId: ids.graph.otherPerson } },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  editorial("addMedia", (ids) => ({ articleId: ids.graph.article, url: "https://x.example/matrix.jpg" }), "{ id }"),
+  removal("removeMedia", (g) => g.media),
+  editorial(
+    "mergeEntities",
+    (ids) => ({ keepId: ids.graph.person, mergeId: ids.graph.otherPerson, keepVersion: 1, mergeVersion: 1 }),
+    "{ mergedId }",
+  ),
   // deleteComment last: it removes the comment the others act on.
   {
     name: "deleteComment (the author's comment)",
@@ -187,7 +308,8 @@ describe.skipIf(skipDatabase)("authorization matrix", () => {
         const article = await articleId(lede);
         const comment = (await post(lede, tokens.author!, { articleId: article, body: `for ${caller}` })).id;
         const pending = (await post(lede, tokens.author!, { articleId: article, body: `holdme for ${caller}` })).id;
-        const { query, variables } = cell.operation({ article, comment, pending });
+        const graph = await freshGraph(lede);
+        const { query, variables } = cell.operation({ article, comment, pending, graph });
         const result = await lede.execute(query, variables, tokens[caller] ? { token: tokens[caller] } : {});
         const codes = (result.errors ?? []).map((e) => e.extensions?.code);
         let outcome: Outcome | string;

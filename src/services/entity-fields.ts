@@ -161,7 +161,12 @@ export async function createOnce(
   if (receipt) {
     if (receipt.inputHash !== inputHash)
       throw new ConflictError("That clientMutationId was used with different input", "clientMutationId");
-    return receipt.resultId;
+    // The record made then may have been merged into another since: the retry gets that one.
+    const redirect = await tx.entityRedirect.findUnique({
+      where: { id: receipt.resultId },
+      select: { targetId: true },
+    });
+    return redirect?.targetId ?? receipt.resultId;
   }
   const resultId = await create();
   const now = ctx.clock();
