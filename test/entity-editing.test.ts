@@ -90,6 +90,20 @@ describe.skipIf(skipDatabase)("editing entities", () => {
     expectErrorCode(unknown, "NOT_FOUND", { document: UPDATE_PERSON });
   });
 
+  it("lets exactly one of two editors who saw the same version win; the other gets a CONFLICT", async () => {
+    const { createPerson } = await run(CREATE_PERSON, { i: { slug: "race-person", name: "Race Person" } });
+    const results = await Promise.all(
+      ["First Writer", "Second Writer"].map((name) =>
+        lede.execute(UPDATE_PERSON, { i: { id: createPerson.id, version: 1, name } }, { token: editor }),
+      ),
+    );
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? "ok").sort();
+    expect(codes).toEqual(["CONFLICT", "ok"]);
+    const winner = results.find((r) => !r.errors)!.data as { updatePerson: { name: string; version: number } };
+    const row = await lede.db.prisma.person.findFirstOrThrow({ where: { slug: "race-person" } });
+    expect(row).toMatchObject({ name: winner.updatePerson.name, version: 2 });
+  });
+
   it("creates and updates organisations, events and places, each versioned and audited", async () => {
     const { createOrganisation } = await run(CREATE_ORG, {
       i: {

@@ -238,6 +238,25 @@ describe.skipIf(skipDatabase)("merging records", () => {
     expect(await lede.db.prisma.mention.count({ where: { eventId: rowId(hearing.id) } })).toBe(1);
   });
 
+  it("resolves many merged ids in a flat number of SQL statements", async () => {
+    const mergeSome = async (count: number) => {
+      const { createPerson: kept } = await run(CREATE_PERSON, { i: { slug: `flat-${count}`, name: `Flat ${count}` } });
+      const merged: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const { createPerson } = await run(CREATE_PERSON, { i: { slug: `flat-${count}-${i}`, name: `Flat ${i}` } });
+        const version = (await lede.db.prisma.person.findUniqueOrThrow({ where: { id: rowId(kept.id) } })).version;
+        await run(MERGE, { i: { keepId: kept.id, mergeId: createPerson.id, keepVersion: version, mergeVersion: 1 } });
+        merged.push(createPerson.id);
+      }
+      const { result, statements } = await lede.countStatements(() =>
+        run(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Person { name } } }`, { ids: merged }),
+      );
+      expect(result.nodes).toEqual(merged.map(() => ({ id: kept.id, name: `Flat ${count}` })));
+      return statements;
+    };
+    expect(await mergeSome(8)).toBe(await mergeSome(2));
+  });
+
   it("refuses stale versions, a record merged with itself, mixed types and unknown ids", async () => {
     const { createPerson: one } = await run(CREATE_PERSON, { i: { slug: "twin-one", name: "Twin" } });
     const { createPerson: two } = await run(CREATE_PERSON, { i: { slug: "twin-two", name: "Twin 2" } });
