@@ -37,6 +37,14 @@ export async function assertSlugFree(tx: Tx, type: EntityType, slug: string, exc
     throw new BadUserInputError(`The slug ${slug} belonged to a merged record and still leads to it`, "slug");
 }
 
+/** The slug an update moves a record to, checked before the write so that a taken one is a BAD_USER_INPUT. */
+export async function newSlug(tx: Tx, type: EntityType, input: { id: string; slug?: string | null }) {
+  if (input.slug === undefined) return undefined;
+  const slug = slugOf(input.slug ?? "");
+  await assertSlugFree(tx, type, slug, decodeGlobalIdOf(input.id, type));
+  return slug;
+}
+
 /** undefined: leave as it is; null or blank: clear; otherwise the checked text. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null | undefined {
   if (value === undefined) return undefined;
