@@ -200,9 +200,13 @@ export async function mergeEntities(ctx: Context, input: MergeInput): Promise<Me
     throw new BadUserInputError(`mergeId must be a ${type} id, like keepId`, "mergeId");
   if (input.keepId === input.mergeId) throw new BadUserInputError("A record cannot be merged with itself", "mergeId");
   return writeTransaction(ctx, async (tx) => {
-    // Bumping both versions first checks them and, on PostgreSQL, locks both rows until the merge commits.
+    // Bumping both versions first checks them (and makes a concurrent edit of either one a CONFLICT).
     const keptId = await changeEntityAtVersion(tx, ctx, type, input.keepId, input.keepVersion, {}, "keepId");
     const mergedId = await changeEntityAtVersion(tx, ctx, type, input.mergeId, input.mergeVersion, {}, "mergeId");
+    // On PostgreSQL, also hold off links being added to either record meanwhile (their foreign-key checks wait for
+    // this lock): a mention added to the merged record after its mentions moved would vanish with it.
+    if (ctx.db.provider === "postgresql")
+      await tx.$queryRawUnsafe(`SELECT "id" FROM "${type}" WHERE "id" IN ($1, $2) FOR UPDATE`, keptId, mergedId);
     const delegate = entityDelegate(tx, type);
     const kept = (await delegate.findUnique({ where: { id: keptId } })) as Row;
     const merged = (await delegate.findUnique({ where: { id: mergedId } })) as Row;
