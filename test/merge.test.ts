@@ -148,6 +148,15 @@ describe.skipIf(skipDatabase)("merging records", () => {
     // Its slug is not handed out again while it leads somewhere.
     const reuse = await lede.execute(CREATE_PERSON, { i: { slug: "andrej-medvedev", name: "X" } }, { token: editor });
     expectErrorCode(reuse, "BAD_USER_INPUT", { document: CREATE_PERSON });
+    // ...except to the record it leads to.
+    const keptNow = await lede.db.prisma.person.findUniqueOrThrow({ where: { id: keptRow.id } });
+    const takeOver = `mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { slug } }`;
+    expect(await run(takeOver, { i: { id: kept, version: keptNow.version, slug: "andrej-medvedev" } })).toEqual({
+      updatePerson: { slug: "andrej-medvedev" },
+    });
+    expect(await run(takeOver, { i: { id: kept, version: keptNow.version + 1, slug: "andrei-medvedev" } })).toEqual({
+      updatePerson: { slug: "andrei-medvedev" },
+    });
     // Writing to the merged id is an error, not a silent write elsewhere.
     const late = await lede.execute(
       LINK.mention,

@@ -32,7 +32,11 @@ export function slugOf(value: string, field = "slug"): string {
 export async function assertSlugFree(tx: Tx, type: EntityType, slug: string, exceptId?: string): Promise<void> {
   const owner = await entityDelegate(tx, type).findUnique({ where: { slug }, select: { id: true } });
   if (owner && owner.id !== exceptId) throw new BadUserInputError(`The slug ${slug} is taken`, "slug");
-  const redirect = await tx.entityRedirect.findFirst({ where: { entityType: type, slug }, select: { id: true } });
+  // The record a slug already leads to may take it over.
+  const redirect = await tx.entityRedirect.findFirst({
+    where: { entityType: type, slug, ...(exceptId ? { targetId: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (redirect)
     throw new BadUserInputError(`The slug ${slug} belonged to a merged record and still leads to it`, "slug");
 }
