@@ -1,5 +1,5 @@
-// Editors link the graph: people, mentions and affiliations. Same rules as articles: editors only, one transaction
-// with its audit entry, BAD_USER_INPUT naming the field.
+// Editors link the graph: people, mentions, affiliations and event participants. Same rules as articles: editors
+// only, one transaction with its audit entry, BAD_USER_INPUT naming the field.
 import type { Context } from "../context.js";
 import { BadUserInputError } from "../errors.js";
 import type { Affiliation, Mention, Participant, Person } from "../generated/prisma/client.js";
