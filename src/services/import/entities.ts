@@ -1,0 +1,146 @@
+// The people, organisations and places an import can link to, read inside the import's transaction, and the creation
+// of new ones. Names match by name or alternate name, whatever the case or diacritics.
+import type { Prisma as P } from "../../generated/prisma/client.js";
+import type { OrganisationKind } from "../../generated/prisma/enums.js";
+import { normalName, slugify, wordsOf } from "./names.js";
+import type { EntityType } from "./types.js";
+
+type Tx = P.TransactionClient;
+
+export interface KnownEntity {
+  type: EntityType;
+  id: string;
+  slug: string;
+  name: string;
+  /** True for an entity this import created (and that a dry run will not keep). */
+  created: boolean;
+}
+
+export interface ImportDeps {
+  clock: () => Date;
+  newId: () => string;
+}
+
+/** Every name of every entity, keyed by its words ("andrei medvedev"), for matching against an article's text. */
+export class EntityIndex {
+  private readonly byName = new Map<string, KnownEntity[]>();
+  private readonly keysById = new Map<string, Set<string>>();
+  /** Names written in capitals (UDI, AP): they match only where the text writes them in capitals too. */
+  readonly acronyms = new Set<string>();
+  private readonly slugs: Record<EntityType, Set<string>> = {
+    Person: new Set(),
+    Organisation: new Set(),
+    Place: new Set(),
+  };
+  longestName = 1;
+
+  private readonly created: KnownEntity[] = [];
+
+  /** "Person Jane Doe", for each entity this import created. */
+  createdNames(): string[] {
+    return this.created.map((e) => `${e.type} ${e.name}`);
+  }
+
+  add(entity: KnownEntity, names: string[]): void {
+    if (entity.created) this.created.push(entity);
+    this.slugs[entity.type].add(entity.slug);
+    for (const name of new Set([entity.name, ...names])) {
+      const key = keyOf(name);
+      if (!key) continue;
+      if (name === name.toUpperCase() && /\p{Lu}/u.test(name)) this.acronyms.add(key);
+      const list = this.byName.get(key) ?? [];
+      if (!list.some((e) => e.id === entity.id)) list.push(entity);
+      const keys = this.keysById.get(entity.id) ?? new Set();
+      this.keysById.set(entity.id, keys.add(key));
+      this.byName.set(key, list);
+      this.longestName = Math.max(this.longestName, key.split(" ").length);
+    }
+  }
+
+  /** Every name of an entity, as keys. */
+  keysOf(id: string): string[] {
+    return [...(this.keysById.get(id) ?? [])];
+  }
+
+  find(name: string, type?: EntityType): KnownEntity | undefined {
+    const list = this.byName.get(keyOf(name)) ?? [];
+    return type ? list.find((e) => e.type === type) : list[0];
+  }
+
+  findByKey(key: string): KnownEntity[] {
+    return this.byName.get(key) ?? [];
+  }
+
+  /** The people whose first or last name is this word ("Medvedev", "Andrey"). */
+  peopleCalled(word: string): KnownEntity[] {
+    const found = new Map<string, KnownEntity>();
+    for (const [key, list] of this.byName) {
+      const words = key.split(" ");
+      if (words.length < 2 || (words[0] !== word && words.at(-1) !== word)) continue;
+      for (const e of list) if (e.type === "Person") found.set(e.id, e);
+    }
+    return [...found.values()];
+  }
+
+  freeSlug(type: EntityType, name: string): string {
+    const base = slugify(name, 100);
+    let slug = base;
+    for (let n = 2; this.slugs[type].has(slug); n++) slug = `${base}-${n}`;
+    return slug;
+  }
+}
+
+/** The words of a name as the index keys them. */
+export function keyOf(name: string): string {
+  return wordsOf(name)
+    .map((w) => w.word)
+    .join(" ");
+}
+
+export async function loadEntityIndex(tx: Tx): Promise<EntityIndex> {
+  const [people, organisations, places] = await Promise.all([
+    tx.person.findMany({ select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } } }),
+    tx.organisation.findMany({
+      select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
+    }),
+    tx.place.findMany({ select: { id: true, slug: true, name: true } }),
+  ]);
+  const index = new EntityIndex();
+  for (const p of people)
+    index.add({ type: "Person", id: p.id, slug: p.slug, name: p.name, created: false }, names(p.alternateNames));
+  for (const o of organisations)
+    index.add({ type: "Organisation", id: o.id, slug: o.slug, name: o.name, created: false }, names(o.alternateNames));
+  for (const p of places) index.add({ type: "Place", id: p.id, slug: p.slug, name: p.name, created: false }, []);
+  return index;
+}
+
+function names(rows: { name: string }[]): string[] {
+  return rows.map((r) => r.name);
+}
+
+/** The entity of that name, created (and added to the index) when there is none yet. */
+export async function findOrCreate(
+  tx: Tx,
+  deps: ImportDeps,
+  index: EntityIndex,
+  type: EntityType,
+  rawName: string,
+  options: { slug?: string | null; organisationKind?: OrganisationKind } = {},
+): Promise<KnownEntity> {
+  const name = rawName.replace(/\s+/g, " ").trim().slice(0, 200);
+  const existing = index.find(name, type);
+  if (existing) return existing;
+  const now = deps.clock();
+  const id = deps.newId();
+  const slug = options.slug && !index.find(name) ? index.freeSlug(type, options.slug) : index.freeSlug(type, name);
+  const data = { id, slug, name, createdAt: now, updatedAt: now };
+  if (type === "Person") await tx.person.create({ data });
+  else if (type === "Organisation")
+    await tx.organisation.create({ data: { ...data, kind: options.organisationKind ?? "OTHER" } });
+  else await tx.place.create({ data: { ...data, kind: "OTHER" } });
+  const entity: KnownEntity = { type, id, slug, name, created: true };
+  index.add(entity, []);
+  return entity;
+}
+
+export { normalName };
