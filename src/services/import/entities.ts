@@ -98,13 +98,14 @@ export function keyOf(name: string): string {
 }
 
 export async function loadEntityIndex(tx: Tx): Promise<EntityIndex> {
-  const [people, organisations, places] = await Promise.all([
-    tx.person.findMany({ select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } } }),
-    tx.organisation.findMany({
-      select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
-    }),
-    tx.place.findMany({ select: { id: true, slug: true, name: true } }),
-  ]);
+  // One after the other: a transaction is one connection, and pg will not queue statements on it.
+  const people = await tx.person.findMany({
+    select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
+  });
+  const organisations = await tx.organisation.findMany({
+    select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
+  });
+  const places = await tx.place.findMany({ select: { id: true, slug: true, name: true } });
   const index = new EntityIndex();
   for (const p of people)
     index.add({ type: "Person", id: p.id, slug: p.slug, name: p.name, created: false }, names(p.alternateNames));
