@@ -218,7 +218,7 @@ describe.skipIf(skipDatabase)("import", () => {
     expect(report.lines[0]!.outcome).toBe("created");
     const a = await articleBySlug(lede, report.lines[0]!.slug!);
     const seeded = await articleBySlug(lede, REFERENCE_SLUG);
-    expect(a.headline).toMatch(/^Wagner commander who fled from Russia to Norway/);
+    expect(a.headline).toBe(readFileSync(REFERENCE, "utf8").split("\n")[0]!.trim());
     expect(a.publishedAt).toBe("2024-02-07T11:22:00.000Z");
     expect(a.bylines.map((b) => b.person.id)).toEqual(seeded.bylines.map((b) => b.person.id));
     expect(a.bylines[0]!.person.name).toBe("Rich Booth");

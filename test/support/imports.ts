@@ -42,9 +42,13 @@ export async function articleBySlug(lede: TestLede, slug: string): Promise<Artic
   return article;
 }
 
+/** Salience by name of the people, organisations and places an article mentions (events are left out). */
 export function mentioned(article: Article): Map<string, number> {
   return new Map(
-    article.mentions.edges.map(({ node }) => [(node.person ?? node.organisation ?? node.place)!.name, node.salience]),
+    article.mentions.edges.flatMap(({ node }) => {
+      const entity = node.person ?? node.organisation ?? node.place;
+      return entity ? [[entity.name, node.salience] as const] : [];
+    }),
   );
 }
 
