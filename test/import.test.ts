@@ -210,6 +210,26 @@ describe.skipIf(skipDatabase)("import", () => {
     expect(await lede.db.prisma.person.count({ where: { name: { in: ["Nora Fjeld", "Per Lunde"] } } })).toBe(0);
   });
 
+  it("links to a person created by someone else while the import runs", async () => {
+    const first = join(work, "first.txt");
+    const second = join(work, "second.txt");
+    const story = (byline: string, headline: string) =>
+      `${headline}\n\nA standfirst of our own\n\n${byline}\nMonday 6 May 2024 10:00 GMT\n\nA paragraph about Tromsø.\n`;
+    writeFileSync(first, story("Nora Fjeld", "A first story of our own"));
+    writeFileSync(second, story("Per Lunde", "A second story of our own"));
+    const report = await importFiles(lede.db.prisma, [first, second], {
+      // after the first file, an editor adds Per Lunde: the run's index of names does not know him yet
+      progress: async (done) => {
+        if (done !== 1) return;
+        await lede.db.prisma.person.create({ data: { id: "per-lunde-by-hand", slug: "per-lunde", name: "Per Lunde" } });
+      },
+    });
+    expect(report.lines.map((l) => l.outcome)).toEqual(["created", "created"]);
+    const a = await articleBySlug(lede, report.lines[1]!.slug!);
+    expect(a.bylines.map((b) => b.person.name)).toEqual(["Per Lunde"]);
+    expect(await lede.db.prisma.person.count({ where: { name: "Per Lunde" } })).toBe(1);
+  });
+
   it.skipIf(!existsSync(REFERENCE))("imports the reference article from ../shared", async () => {
     const dir = join(work, "reference");
     cpSync(REFERENCE, join(dir, "reference.txt"), { recursive: true });

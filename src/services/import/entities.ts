@@ -1,5 +1,6 @@
-// The people, organisations and places an import can link to, read inside the import's transaction, and the creation
-// of new ones. Names match by name or alternate name, whatever the case or diacritics.
+// The people, organisations and places an import can link to, and the creation of new ones. The index is read once
+// per run and then kept in step with what each article's transaction creates (and forgets what a rollback undid).
+// Names match by name or alternate name, whatever the case or diacritics.
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import type { OrganisationKind } from "../../generated/prisma/enums.js";
 import { normalName, slugify, wordsOf } from "./names.js";
@@ -34,11 +35,34 @@ export class EntityIndex {
   };
   longestName = 1;
 
+  /** People by the first and by the last word of each of their names. */
+  private readonly peopleByPart = new Map<string, Set<KnownEntity>>();
+  /** What the article being imported created: kept when its transaction commits, forgotten when it rolls back. */
   private readonly created: KnownEntity[] = [];
 
-  /** "Person Jane Doe", for each entity this import created. */
+  /** "Person Jane Doe", for each entity the current article created. */
   createdNames(): string[] {
     return this.created.map((e) => `${e.type} ${e.name}`);
+  }
+
+  /** The article's transaction committed: its new entities are part of the graph now. */
+  keep(): void {
+    this.created.length = 0;
+  }
+
+  /** The article's transaction rolled back (a failure or a dry run): its new entities do not exist. */
+  forget(): void {
+    for (const entity of this.created) {
+      this.slugs[entity.type].delete(entity.slug);
+      for (const key of this.keysById.get(entity.id) ?? []) {
+        const rest = (this.byName.get(key) ?? []).filter((e) => e.id !== entity.id);
+        if (rest.length) this.byName.set(key, rest);
+        else this.byName.delete(key);
+        for (const part of [key.split(" ")[0]!, key.split(" ").at(-1)!]) this.peopleByPart.get(part)?.delete(entity);
+      }
+      this.keysById.delete(entity.id);
+    }
+    this.created.length = 0;
   }
 
   add(entity: KnownEntity, names: string[]): void {
@@ -47,6 +71,10 @@ export class EntityIndex {
     for (const name of new Set([entity.name, ...names])) {
       const key = keyOf(name);
       if (!key) continue;
+      const words = key.split(" ");
+      if (entity.type === "Person" && words.length > 1)
+        for (const part of [words[0]!, words.at(-1)!])
+          this.peopleByPart.set(part, (this.peopleByPart.get(part) ?? new Set()).add(entity));
       if (name === name.toUpperCase() && /\p{Lu}/u.test(name)) this.acronyms.add(key);
       const list = this.byName.get(key) ?? [];
       if (!list.some((e) => e.id === entity.id)) list.push(entity);
@@ -73,13 +101,7 @@ export class EntityIndex {
 
   /** The people whose first or last name is this word ("Medvedev", "Andrey"). */
   peopleCalled(word: string): KnownEntity[] {
-    const found = new Map<string, KnownEntity>();
-    for (const [key, list] of this.byName) {
-      const words = key.split(" ");
-      if (words.length < 2 || (words[0] !== word && words.at(-1) !== word)) continue;
-      for (const e of list) if (e.type === "Person") found.set(e.id, e);
-    }
-    return [...found.values()];
+    return [...(this.peopleByPart.get(word) ?? [])];
   }
 
   freeSlug(type: EntityType, name: string): string {

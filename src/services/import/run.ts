@@ -6,7 +6,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
 import type { Prisma } from "../../db.js";
 import { writeTransaction } from "../transactions.js";
-import type { ImportDeps } from "./entities.js";
+import type { Prisma as P } from "../../generated/prisma/client.js";
+import { loadEntityIndex, type EntityIndex, type ImportDeps } from "./entities.js";
 import { parseNinjs } from "./ninjs.js";
 import { parsePlainText } from "./plain-text.js";
 import { ImportError, type ImportedArticle } from "./types.js";
@@ -29,7 +30,7 @@ export interface ImportReport {
 export interface ImportOptions extends Partial<ImportDeps> {
   dryRun?: boolean;
   /** Called after each file with the number of files done and the total. */
-  progress?: (done: number, total: number, file: string) => void;
+  progress?: (done: number, total: number, file: string) => void | Promise<void>;
 }
 
 const FORMATS = [".txt", ".text", ".json"];
@@ -74,6 +75,7 @@ export async function importFiles(prisma: Prisma, paths: string[], options: Impo
     newId: options.newId ?? randomUUID,
   };
   const files = await collectFiles(paths);
+  const cache = new IndexCache();
   const lines: ImportLine[] = [];
   for (const [done, file] of files.entries()) {
     const name = relative(process.cwd(), file) || file;
@@ -82,30 +84,60 @@ export async function importFiles(prisma: Prisma, paths: string[], options: Impo
       articles = parseFile(await readFile(file, "utf8"), name);
     } catch (error) {
       lines.push({ source: name, outcome: "failed", reason: reasonOf(error), newEntities: [] });
-      options.progress?.(done + 1, files.length, name);
+      await options.progress?.(done + 1, files.length, name);
       continue;
     }
-    for (const article of articles) lines.push(await importOne(prisma, deps, article, options.dryRun ?? false));
-    options.progress?.(done + 1, files.length, name);
+    for (const article of articles) lines.push(await importOne(prisma, deps, cache, article, options.dryRun ?? false));
+    await options.progress?.(done + 1, files.length, name);
   }
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   for (const line of lines) counts[line.outcome]++;
   return { lines, counts };
 }
 
-async function importOne(prisma: Prisma, deps: ImportDeps, article: ImportedArticle, dryRun: boolean) {
-  try {
-    const result = await writeTransaction({ prisma }, async (tx) => {
-      const written = await writeArticle(tx, deps, article);
-      if (dryRun) throw new DryRunRollback(written);
-      return written;
-    }).catch((error: unknown) => {
-      if (error instanceof DryRunRollback) return error.result;
-      throw error;
-    });
-    return { source: article.source, outcome: result.outcome, slug: result.slug, newEntities: result.newEntities };
-  } catch (error) {
-    return { source: article.source, outcome: "failed" as const, reason: reasonOf(error), newEntities: [] };
+/** The graph's names, read on first use and kept for the run. */
+class IndexCache {
+  private index: EntityIndex | null = null;
+  async get(tx: P.TransactionClient): Promise<EntityIndex> {
+    this.index ??= await loadEntityIndex(tx);
+    return this.index;
+  }
+  reset(): void {
+    this.index = null;
+  }
+}
+
+async function importOne(
+  prisma: Prisma,
+  deps: ImportDeps,
+  cache: IndexCache,
+  article: ImportedArticle,
+  dryRun: boolean,
+) {
+  for (let attempt = 1; ; attempt++) {
+    let index: EntityIndex | null = null;
+    try {
+      const result = await writeTransaction({ prisma }, async (tx) => {
+        index = await cache.get(tx);
+        const written = await writeArticle(tx, deps, index, article);
+        if (dryRun) throw new DryRunRollback(written);
+        return written;
+      }).catch((error: unknown) => {
+        if (error instanceof DryRunRollback) return error.result;
+        throw error;
+      });
+      if (dryRun) (index as EntityIndex | null)?.forget();
+      else (index as EntityIndex | null)?.keep();
+      return { source: article.source, outcome: result.outcome, slug: result.slug, newEntities: result.newEntities };
+    } catch (error) {
+      (index as EntityIndex | null)?.forget();
+      // Someone else created a row this run's index did not know of (a slug, a name): read the graph again, once.
+      if (attempt === 1 && (error as { code?: string }).code === "P2002") {
+        cache.reset();
+        continue;
+      }
+      return { source: article.source, outcome: "failed" as const, reason: reasonOf(error), newEntities: [] };
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import { BadUserInputError } from "../../errors.js";
 import { text } from "../editorial.js";
 import { countWords } from "../text.js";
 import { creditedEntities } from "./credits.js";
-import { findOrCreate, loadEntityIndex, type ImportDeps } from "./entities.js";
+import { findOrCreate, type EntityIndex, type ImportDeps } from "./entities.js";
 import { findEntities, salienceOf } from "./mentions.js";
 import { slugify } from "./names.js";
 import { ImportError, type ImportedArticle } from "./types.js";
@@ -57,9 +57,13 @@ function checked(article: ImportedArticle) {
   }
 }
 
-export async function writeArticle(tx: Tx, deps: ImportDeps, article: ImportedArticle): Promise<ArticleResult> {
+export async function writeArticle(
+  tx: Tx,
+  deps: ImportDeps,
+  index: EntityIndex,
+  article: ImportedArticle,
+): Promise<ArticleResult> {
   const { headline, slug, url, blocks, standfirst, media } = checked(article);
-  const index = await loadEntityIndex(tx);
   const existing =
     (await tx.article.findUnique({ where: { canonicalUrl: url }, select: { id: true, slug: true } })) ??
     (await tx.article.findUnique({ where: { slug }, select: { id: true, slug: true } }));
@@ -203,15 +207,14 @@ export async function writeArticle(tx: Tx, deps: ImportDeps, article: ImportedAr
     where: { articleId },
     select: { id: true, personId: true, organisationId: true, placeId: true },
   });
+  const fresh = [];
   for (const [entityId, m] of salience) {
     const column = ENTITY_COLUMN[m.type];
     const mention = existingMentions.find((e) => e[column] === entityId);
     if (mention) await tx.mention.update({ where: { id: mention.id }, data: { salience: m.salience, updatedAt: now } });
-    else
-      await tx.mention.create({
-        data: { id: deps.newId(), articleId, [column]: entityId, salience: m.salience, role: null, ...at },
-      });
+    else fresh.push({ id: deps.newId(), articleId, [column]: entityId, salience: m.salience, role: null, ...at });
   }
+  await tx.mention.createMany({ data: fresh });
   await tx.auditEntry.create({
     data: {
       id: deps.newId(),
@@ -226,7 +229,7 @@ export async function writeArticle(tx: Tx, deps: ImportDeps, article: ImportedAr
   return { outcome, slug: existing?.slug ?? slug, articleId, newEntities: created(index) };
 }
 
-function created(index: Awaited<ReturnType<typeof loadEntityIndex>>): string[] {
+function created(index: EntityIndex): string[] {
   return index.createdNames();
 }
 
