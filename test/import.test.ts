@@ -210,6 +210,27 @@ describe.skipIf(skipDatabase)("import", () => {
     expect(await lede.db.prisma.person.count({ where: { name: { in: ["Nora Fjeld", "Per Lunde"] } } })).toBe(0);
   });
 
+  it("imports an undated article as a draft, and matches names whatever their case", async () => {
+    const file = join(work, "undated.txt");
+    writeFileSync(
+      file,
+      "Notes from a long winter in the far north\n\nA standfirst of our own\n\nBy BRYNJULF RISNES\n\nThe snow came early this year.\n\nThe ferries kept running anyway.\n",
+    );
+    const report = await importFiles(lede.db.prisma, [file]);
+    expect(report.lines[0]).toMatchObject({ outcome: "created", slug: "notes-from-a-long-winter-in-the-far-north" });
+    const row = await lede.db.prisma.article.findUniqueOrThrow({
+      where: { slug: "notes-from-a-long-winter-in-the-far-north" },
+      include: { bylines: { include: { person: true } }, blocks: true },
+    });
+    expect(row).toMatchObject({ status: "DRAFT", publishedAt: null, standfirst: "A standfirst of our own" });
+    expect(row.bylines.map((b) => b.person.slug)).toEqual(["brynjulf-risnes"]);
+    expect(row.blocks).toHaveLength(2);
+    // drafts stay hidden from readers
+    expect(await lede.query(`{ article(slug: "notes-from-a-long-winter-in-the-far-north") { id } }`)).toEqual({
+      article: null,
+    });
+  });
+
   it("links to a person created by someone else while the import runs", async () => {
     const first = join(work, "first.txt");
     const second = join(work, "second.txt");
