@@ -78,9 +78,10 @@ const FURNITURE = [
   /^join thought-provoking conversations\b/i,
   /^thank you for registering$/i,
   /^please refresh the page\b/i,
-  /^(sign up|subscribe|register)\b.{0,200}$/i,
-  /^.{0,120}\bnewsletters?\b.{0,120}$/i,
-  /^(read more|related|more about|advertisement|share this article|follow us|most popular|trending)\b.{0,80}$/i,
+  /^(sign up|subscribe)\b.{0,200}$/i,
+  /^(?=.*\bnewsletters?\b)(?=.*\b(sign up|subscribe|inbox|free|get our|straight to you)\b).{0,200}$/i,
+  /^(read more|related( articles| stories| coverage)?|more about this|more on this story|recommended)\s*[:|].{0,120}$/i,
+  /^(advertisement|share this article|follow us|most popular|trending|related|recommended)$/i,
   /^(you have been logged out|log in|already have an account)\b/i,
   /^(view|show) comments$/i,
 ];
