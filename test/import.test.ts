@@ -231,6 +231,29 @@ describe.skipIf(skipDatabase)("import", () => {
     });
   });
 
+  it("keeps apart two articles whose addresses end in the same slug", async () => {
+    const file = join(work, "same-slug.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        uri: "https://elsewhere.example/news/ferry-crews-on-norways-west-coast-walk-out-over-night-shift-rosters",
+        type: "text",
+        headlines: [{ role: "main", value: "Another paper's ferry story" }],
+        bodies: [{ contentType: "text/plain", value: "A different story under a familiar address." }],
+        versionCreated: "2024-05-04T08:00:00Z",
+      }),
+    );
+    const original = await articleBySlug(lede, "ferry-crews-on-norways-west-coast-walk-out-over-night-shift-rosters");
+    const report = await importFiles(lede.db.prisma, [file]);
+    expect(report.lines.map((l) => [l.outcome, l.slug])).toEqual([
+      ["created", "ferry-crews-on-norways-west-coast-walk-out-over-night-shift-rosters-2"],
+    ]);
+    expect(await articleBySlug(lede, "ferry-crews-on-norways-west-coast-walk-out-over-night-shift-rosters")).toEqual(
+      original,
+    );
+    expect((await importFiles(lede.db.prisma, [file])).counts.unchanged).toBe(1);
+  });
+
   it("links to a person created by someone else while the import runs", async () => {
     const first = join(work, "first.txt");
     const second = join(work, "second.txt");

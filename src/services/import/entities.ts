@@ -28,10 +28,10 @@ export class EntityIndex {
   private readonly keysById = new Map<string, Set<string>>();
   /** Names written in capitals (UDI, AP): they match only where the text writes them in capitals too. */
   readonly acronyms = new Set<string>();
-  private readonly slugs: Record<EntityType, Set<string>> = {
-    Person: new Set(),
-    Organisation: new Set(),
-    Place: new Set(),
+  private readonly slugs: Record<EntityType, Map<string, KnownEntity>> = {
+    Person: new Map(),
+    Organisation: new Map(),
+    Place: new Map(),
   };
   longestName = 1;
 
@@ -67,7 +67,7 @@ export class EntityIndex {
 
   add(entity: KnownEntity, names: string[]): void {
     if (entity.created) this.created.push(entity);
-    this.slugs[entity.type].add(entity.slug);
+    this.slugs[entity.type].set(entity.slug, entity);
     for (const name of new Set([entity.name, ...names])) {
       const key = keyOf(name);
       if (!key) continue;
@@ -102,6 +102,10 @@ export class EntityIndex {
   /** The people whose first or last name is this word ("Medvedev", "Andrey"). */
   peopleCalled(word: string): KnownEntity[] {
     return [...(this.peopleByPart.get(word) ?? [])];
+  }
+
+  bySlug(type: EntityType, slug: string): KnownEntity | undefined {
+    return this.slugs[type].get(slug);
   }
 
   freeSlug(type: EntityType, name: string): string {
@@ -151,11 +155,12 @@ export async function findOrCreate(
   options: { slug?: string | null; organisationKind?: OrganisationKind } = {},
 ): Promise<KnownEntity> {
   const name = rawName.replace(/\s+/g, " ").trim().slice(0, 200);
-  const existing = index.find(name, type);
+  // By name first; then by the slug a source gives as the entity's identifier (a ninjs literal).
+  const existing = index.find(name, type) ?? (options.slug ? index.bySlug(type, options.slug) : undefined);
   if (existing) return existing;
   const now = deps.clock();
   const id = deps.newId();
-  const slug = options.slug && !index.find(name) ? index.freeSlug(type, options.slug) : index.freeSlug(type, name);
+  const slug = index.freeSlug(type, options.slug ?? name);
   const data = { id, slug, name, createdAt: now, updatedAt: now };
   if (type === "Person") await tx.person.create({ data });
   else if (type === "Organisation")

@@ -64,9 +64,16 @@ export async function writeArticle(
   article: ImportedArticle,
 ): Promise<ArticleResult> {
   const { headline, slug, url, blocks, standfirst, media } = checked(article);
-  const existing =
-    (await tx.article.findUnique({ where: { canonicalUrl: url }, select: { id: true, slug: true } })) ??
-    (await tx.article.findUnique({ where: { slug }, select: { id: true, slug: true } }));
+  // Found again by the source's canonical URL; a source without one (plain text) by its slug. A source with a URL
+  // of its own whose slug another article holds is a different article, and gets a numbered slug.
+  const byUrl = await tx.article.findUnique({ where: { canonicalUrl: url }, select: { id: true, slug: true } });
+  const bySlug = byUrl ? null : await tx.article.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  const existing = byUrl ?? (article.canonicalUrl ? null : bySlug);
+  let newSlug = slug;
+  for (let n = 2; !existing && bySlug; n++) {
+    newSlug = `${slug.slice(0, 190)}-${n}`;
+    if (!(await tx.article.findUnique({ where: { slug: newSlug }, select: { id: true } }))) break;
+  }
   const now = deps.clock();
   const stored = existing ? await storedArticle(tx, existing.id) : null;
 
@@ -157,14 +164,12 @@ export async function writeArticle(
       data: { ...columns, version: { increment: 1 }, updatedAt: article.updatedAt ?? now },
     });
   } else {
-    if (url !== article.canonicalUrl && (await tx.article.findUnique({ where: { canonicalUrl: url } })))
-      throw new ImportError(`another article has the address ${url}`);
     articleId = deps.newId();
     outcome = "created";
     await tx.article.create({
       data: {
         id: articleId,
-        slug,
+        slug: newSlug,
         canonicalUrl: url,
         status: article.publishedAt ? "PUBLISHED" : "DRAFT",
         ...columns,
@@ -222,11 +227,16 @@ export async function writeArticle(
       action: outcome === "created" ? "importArticle" : "reimportArticle",
       entityType: "Article",
       entityId: articleId,
-      changes: JSON.stringify({ source: article.source, slug, url, newEntities: created(index) }),
+      changes: JSON.stringify({
+        source: article.source,
+        slug: existing?.slug ?? newSlug,
+        url,
+        newEntities: created(index),
+      }),
       ...at,
     },
   });
-  return { outcome, slug: existing?.slug ?? slug, articleId, newEntities: created(index) };
+  return { outcome, slug: existing?.slug ?? newSlug, articleId, newEntities: created(index) };
 }
 
 function created(index: EntityIndex): string[] {
