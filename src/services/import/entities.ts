@@ -124,25 +124,32 @@ export function keyOf(name: string): string {
 }
 
 export async function loadEntityIndex(tx: Tx): Promise<EntityIndex> {
-  // One after the other: a transaction is one connection, and pg will not queue statements on it.
-  const people = await tx.person.findMany({
-    select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
-  });
-  const organisations = await tx.organisation.findMany({
-    select: { id: true, slug: true, name: true, alternateNames: { select: { name: true } } },
-  });
+  // Plain statements one after the other: a transaction is one connection, and pg will not queue on it.
+  const people = await tx.person.findMany({ select: { id: true, slug: true, name: true } });
+  const personNames = await tx.personName.findMany({ select: { personId: true, name: true } });
+  const organisations = await tx.organisation.findMany({ select: { id: true, slug: true, name: true } });
+  const organisationNames = await tx.organisationName.findMany({ select: { organisationId: true, name: true } });
   const places = await tx.place.findMany({ select: { id: true, slug: true, name: true } });
+  const namesOf = <K extends string>(rows: ({ name: string } & Record<K, string>)[], key: K) => {
+    const map = new Map<string, string[]>();
+    for (const row of rows) map.set(row[key], [...(map.get(row[key]) ?? []), row.name]);
+    return map;
+  };
+  const alternatesOfPeople = namesOf(personNames, "personId");
+  const alternatesOfOrganisations = namesOf(organisationNames, "organisationId");
   const index = new EntityIndex();
   for (const p of people)
-    index.add({ type: "Person", id: p.id, slug: p.slug, name: p.name, created: false }, names(p.alternateNames));
+    index.add(
+      { type: "Person", id: p.id, slug: p.slug, name: p.name, created: false },
+      alternatesOfPeople.get(p.id) ?? [],
+    );
   for (const o of organisations)
-    index.add({ type: "Organisation", id: o.id, slug: o.slug, name: o.name, created: false }, names(o.alternateNames));
+    index.add(
+      { type: "Organisation", id: o.id, slug: o.slug, name: o.name, created: false },
+      alternatesOfOrganisations.get(o.id) ?? [],
+    );
   for (const p of places) index.add({ type: "Place", id: p.id, slug: p.slug, name: p.name, created: false }, []);
   return index;
-}
-
-function names(rows: { name: string }[]): string[] {
-  return rows.map((r) => r.name);
 }
 
 /** The entity of that name, created (and added to the index) when there is none yet. */

@@ -243,16 +243,14 @@ function created(index: EntityIndex): string[] {
   return index.createdNames();
 }
 
-function storedArticle(tx: Tx, articleId: string) {
-  return tx.article.findUniqueOrThrow({
-    where: { id: articleId },
-    include: {
-      media: { orderBy: { position: "asc" } },
-      blocks: { orderBy: { position: "asc" } },
-      bylines: { orderBy: { position: "asc" } },
-      tags: { orderBy: { position: "asc" } },
-    },
-  });
+/** The article with its pictures, blocks, bylines and tags, one statement after the other (one connection). */
+async function storedArticle(tx: Tx, articleId: string) {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId } });
+  const media = await tx.media.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+  const blocks = await tx.articleBlock.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+  const bylines = await tx.byline.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+  const tags = await tx.articleTag.findMany({ where: { articleId }, orderBy: { position: "asc" } });
+  return { ...article, media, blocks, bylines, tags };
 }
 
 /** The stored article in the shape of `desired`, to tell whether the file changed anything. */
