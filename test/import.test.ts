@@ -178,6 +178,7 @@ describe.skipIf(skipDatabase)("import", () => {
     const report = await importFiles(lede.db.prisma, [`${FIXTURES}/malformed`]);
     const reasons = Object.fromEntries(report.lines.map((l) => [l.source.replace(/^.*\//, ""), [l.outcome, l.reason]]));
     expect(reasons).toEqual({
+      "bad-language.json": ["failed", "language is not a BCP-47 tag such as en or nb-NO"],
       "empty.txt": ["failed", "the file is empty"],
       "headline-only.txt": ["failed", "no paragraphs found after the headline"],
       "not-json.json": ["failed", expect.stringMatching(/^not valid JSON/)],

@@ -32,10 +32,11 @@ function checked(article: ImportedArticle) {
     const headline = text(article.headline, "headline", 300);
     const slug = article.slug && SLUG.test(article.slug) ? article.slug.slice(0, 200) : slugify(headline);
     const url = article.canonicalUrl ?? `https://lede.example/articles/${slug}`;
-    if (!/^https?:\/\/\S+$/.test(url) || url.length > 500) throw new BadUserInputError("not an http(s) address", "uri");
+    if (!/^https?:\/\/\S+$/.test(url) || url.length > 500)
+      throw new BadUserInputError("uri is not an http(s) address", "uri");
     if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(article.language))
-      throw new BadUserInputError("not a BCP-47 tag", "language");
-    if (article.blocks.length > 500) throw new BadUserInputError("more than 500 blocks", "body");
+      throw new BadUserInputError("language is not a BCP-47 tag such as en or nb-NO", "language");
+    if (article.blocks.length > 500) throw new BadUserInputError("body has more than 500 blocks", "body");
     const blocks = article.blocks.map((b, i) => ({
       ...b,
       text: b.text === null ? null : text(b.text, `body[${i}]`, 20_000),
@@ -49,10 +50,8 @@ function checked(article: ImportedArticle) {
     }));
     return { headline, slug, url, blocks, standfirst, media };
   } catch (error) {
-    if (error instanceof BadUserInputError) {
-      const field = (error.extensions as { field?: string }).field;
-      throw new ImportError(`${field ? `${field}: ` : ""}${error.message}`);
-    }
+    // The editorial rules' messages name the field already ("headline may not be empty").
+    if (error instanceof BadUserInputError) throw new ImportError(error.message);
     throw error;
   }
 }
