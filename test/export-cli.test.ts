@@ -110,11 +110,12 @@ describe.skipIf(skipDatabase)("export", () => {
 
   it("runs as npm run export, with progress on stderr and --help", async () => {
     const dir = join(out, "cli");
+    const published = await lede.db.prisma.article.count({ where: { status: "PUBLISHED" } });
     const result = await runCli("src/cli/export.ts", ["--format", "ninjs", "--out", dir], lede.config.databaseUrl);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^exported 3 published articles as ninjs to /m);
-    expect(result.stderr).toMatch(/exporting \[=+\] 3\/3 articles/);
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(result.stdout).toMatch(new RegExp(`^exported ${published} published articles as ninjs to `, "m"));
+    expect(result.stderr).toMatch(new RegExp(`exporting \\[=+\\] ${published}/${published} articles`));
+    expect(readdirSync(dir)).toHaveLength(published);
     const [bad, help] = await Promise.all([
       runCli("src/cli/export.ts", ["--format", "rss", "--out", dir], lede.config.databaseUrl),
       runCli("src/cli/export.ts", ["--help"], lede.config.databaseUrl),
@@ -153,11 +154,11 @@ describe.skipIf(skipDatabase)("export", () => {
 
   it("round-trips: an empty database imports the export with headline, body, bylines, dates and mentions", async () => {
     const dir = join(out, "round-trip");
-    await exportArticles(lede.db.prisma, { format: "ninjs", outDir: dir });
+    const { files } = await exportArticles(lede.db.prisma, { format: "ninjs", outDir: dir });
     const empty = await startLede({ seeded: false });
     try {
       const report = await importFiles(empty.db.prisma, [dir]);
-      expect(report.counts).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
+      expect(report.counts).toEqual({ created: files.length, updated: 0, unchanged: 0, failed: 0 });
       const original = await articleBySlug(lede, REFERENCE_SLUG);
       const copy = await articleBySlug(empty, REFERENCE_SLUG);
       for (const field of ["headline", "standfirst", "bodyText", "publishedAt", "updatedAt", "status"] as const)
@@ -171,7 +172,7 @@ describe.skipIf(skipDatabase)("export", () => {
       expect([...mentioned(copy).keys()]).toEqual(expect.arrayContaining([...mentioned(original).keys()]));
       expect(mentioned(copy).get("Andrei Medvedev")).toBeGreaterThanOrEqual(0.5);
       // and importing the same export again changes nothing
-      expect((await importFiles(empty.db.prisma, [dir])).counts.unchanged).toBe(3);
+      expect((await importFiles(empty.db.prisma, [dir])).counts.unchanged).toBe(files.length);
     } finally {
       await empty.close();
     }
