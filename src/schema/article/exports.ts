@@ -1,71 +1,28 @@
-// Article.jsonLd: the article as schema.org NewsArticle, ready for a <script type="application/ld+json"> tag.
+// Article.jsonLd and Article.ninjs: the article in the two formats other systems read (see src/services/export).
 import { JSONObjectResolver } from "graphql-scalars";
 import { builder } from "../../builder.js";
+import { JSON_LD_SELECT, toJsonLd } from "../../services/export/json-ld.js";
+import { NINJS_SELECT, toNinjs } from "../../services/export/ninjs.js";
 
 builder.addScalarType("JSONObject", JSONObjectResolver, { description: "A JSON object." });
-
-const SCHEMA_ORG_TYPE = { person: "Person", organisation: "Organization", event: "Event", place: "Place" } as const;
 
 builder.prismaObjectField("Article", "jsonLd", (t) =>
   t.field({
     type: "JSONObject",
     description:
       "The article as schema.org NewsArticle (JSON-LD): headline, authors, publisher, dates, images, mentions.",
-    select: {
-      headline: true,
-      standfirst: true,
-      canonicalUrl: true,
-      language: true,
-      publishedAt: true,
-      updatedAt: true,
-      wordCount: true,
-      section: { select: { name: true } },
-      publisher: { select: { name: true } },
-      bylines: { orderBy: { position: "asc" }, select: { role: true, person: { select: { name: true } } } },
-      media: { orderBy: { position: "asc" }, select: { url: true, caption: true, creditText: true } },
-      mentions: {
-        orderBy: [{ salience: "desc" }, { id: "asc" }],
-        select: {
-          salience: true,
-          person: { select: { name: true } },
-          organisation: { select: { name: true } },
-          event: { select: { name: true } },
-          place: { select: { name: true } },
-        },
-      },
-    },
-    resolve: (a) => {
-      const entities = a.mentions.flatMap((m) =>
-        (Object.keys(SCHEMA_ORG_TYPE) as (keyof typeof SCHEMA_ORG_TYPE)[]).flatMap((key) =>
-          m[key] ? [{ "@type": SCHEMA_ORG_TYPE[key], name: m[key]!.name, salience: m.salience }] : [],
-        ),
-      );
-      return {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        mainEntityOfPage: a.canonicalUrl,
-        url: a.canonicalUrl,
-        headline: a.headline,
-        ...(a.standfirst ? { description: a.standfirst } : {}),
-        inLanguage: a.language,
-        ...(a.section ? { articleSection: a.section.name } : {}),
-        ...(a.publishedAt ? { datePublished: a.publishedAt.toISOString() } : {}),
-        dateModified: a.updatedAt.toISOString(),
-        wordCount: a.wordCount,
-        author: a.bylines
-          .filter((b) => b.role !== "PHOTOGRAPHER")
-          .map((b) => ({ "@type": "Person", name: b.person.name })),
-        ...(a.publisher ? { publisher: { "@type": "Organization", name: a.publisher.name } } : {}),
-        image: a.media.map((m) => ({
-          "@type": "ImageObject",
-          url: m.url,
-          ...(m.caption ? { caption: m.caption } : {}),
-          ...(m.creditText ? { creditText: m.creditText } : {}),
-        })),
-        // The most salient entities are what the article is about; the rest it mentions.
-        about: entities.filter((e) => e.salience >= 0.5).map(({ salience: _s, ...e }) => e),
-        mentions: entities.filter((e) => e.salience < 0.5).map(({ salience: _s, ...e }) => e),
-      };
-    },
+    select: JSON_LD_SELECT,
+    resolve: (a) => toJsonLd(a),
+  }),
+);
+
+builder.prismaObjectField("Article", "ninjs", (t) =>
+  t.field({
+    type: "JSONObject",
+    description:
+      "The article as IPTC ninjs 3.0 (News in JSON): uri, headlines, descriptions, bodies (plain text and HTML), dates, " +
+      "byline, subjects, people, organisations, places and events mentioned, and its pictures as associations.",
+    select: NINJS_SELECT,
+    resolve: (a) => toNinjs(a),
   }),
 );
