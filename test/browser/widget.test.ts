@@ -1,0 +1,239 @@
+// The embeddable comment widget in Chromium, on a news site of its own (another origin) built from the README's
+// snippet: the thread, live comments between two pages, a network cut and its recovery, keyboard-only posting,
+// comment text that stays text, moderation states for the author, a signed-in reader, and the SSE fallback.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { ApproveCommentDocument, RejectCommentDocument, WidgetThreadDocument } from "../generated/graphql.js";
+import { REFERENCE_SLUG, articleId, guest, post, staff } from "../support/fixtures.js";
+import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
+import {
+  browserMissingButRequired,
+  launchChromium,
+  skipBrowser,
+  watchConsole,
+  type LaunchedBrowser,
+} from "../support/browser.js";
+import { startNewsSite, type NewsSite, type PageOptions } from "../support/embed-page.js";
+
+const WIDGET = "[data-lede-comments]";
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Comment bodies in the page that read exactly `text`. */
+const bodies = (page: Page, text: string) =>
+  page.locator(".lede-c-body").filter({ hasText: new RegExp(`^${escapeRegExp(text)}$`) });
+
+describe("the comment widget in Chromium", () => {
+  it.runIf(browserMissingButRequired)("needs Chromium (REQUIRE_SERVICES=1)", () => {
+    expect.fail("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
+  });
+});
+
+describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the comment widget in Chromium", () => {
+  let lede: TestLede;
+  let site: NewsSite;
+  let chromium: LaunchedBrowser;
+  let reference: string;
+  let moderator: { token: string };
+  const contexts: BrowserContext[] = [];
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    lede = await startLede({ env: { SUSPECT_WORDS: "crypto" } });
+    site = await startNewsSite(await lede.listen());
+    chromium = await launchChromium();
+    reference = await articleId(lede, REFERENCE_SLUG);
+    moderator = await staff(lede, "MODERATOR");
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await chromium?.close();
+    await site?.close();
+    await lede?.close();
+  });
+
+  /** A reader's browser (its own storage and network) on the article page, once the widget is loaded and live. */
+  async function openArticle(options: PageOptions = {}, prepare?: (page: Page) => Promise<void>) {
+    const { context, page } = await chromium.page();
+    contexts.push(context);
+    watchConsole(page, logs);
+    await prepare?.(page);
+    await page.goto(site.url(options));
+    await page.locator(`${WIDGET}[data-lede-state=ready][data-live-state=live]`).waitFor({ timeout: 15_000 });
+    return { context, page };
+  }
+
+  async function postAsGuest(page: Page, name: string | null, text: string): Promise<void> {
+    const form = page.locator(".lede-c-form").first();
+    if (name !== null) await form.getByLabel("Your name").fill(name);
+    await form.getByLabel("Your comment").fill(text);
+    await form.getByRole("button", { name: "Post comment" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toMatch(/posted|moderation|not published/);
+  }
+
+  it("lists the thread from the README snippet: a page of comments with their replies, and more on demand", async () => {
+    const { article } = await lede.query(WidgetThreadDocument, { slug: REFERENCE_SLUG, first: 10, replies: 3 });
+    const page1 = article!.comments;
+    const { page } = await openArticle();
+    const topLevel = page.locator(`${WIDGET} .lede-c-list > .lede-c-comment`);
+    await expect.poll(() => topLevel.count()).toBe(page1.edges.length);
+    const first = page1.edges[0]!.node;
+    await expect.poll(() => topLevel.first().locator(":scope > article > .lede-c-body").textContent()).toBe(first.body);
+    const withReplies = page1.edges.find((e) => e.node.replies.edges.length > 0)?.node;
+    if (withReplies) {
+      const item = page.locator(`[data-comment-id="${withReplies.id}"]`);
+      await expect
+        .poll(() => item.locator(".lede-c-replies > .lede-c-comment").count())
+        .toBe(withReplies.replies.edges.length);
+    }
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2 }).textContent())
+      .toBe(`${article!.commentCount} comments`);
+    if (page1.pageInfo.hasNextPage) {
+      await page.getByRole("button", { name: "Show more comments" }).click();
+      await expect.poll(() => topLevel.count()).toBeGreaterThan(page1.edges.length);
+    }
+  });
+
+  it("shows a comment posted in one page in the other, and after a network cut the ones posted meanwhile, once", async () => {
+    const alice = await openArticle();
+    const bob = await openArticle();
+    await postAsGuest(alice.page, "Alice", "Hello from Alice's page");
+    await expect.poll(() => bodies(bob.page, "Hello from Alice's page").count(), { timeout: 10_000 }).toBe(1);
+    expect(await bodies(alice.page, "Hello from Alice's page").count()).toBe(1);
+    await expect.poll(() => bob.page.locator(".lede-c-sr[aria-live]").textContent()).toContain("Alice");
+
+    await bob.context.setOffline(true);
+    await bob.page.locator(`${WIDGET}[data-live-state=offline]`).waitFor();
+    const writer = await guest(lede, "Carol");
+    const meanwhile = ["While Bob was away 1", "While Bob was away 2", "While Bob was away 3"];
+    await post(lede, writer.token, { articleId: reference, body: meanwhile[0]! });
+    await postAsGuest(alice.page, null, meanwhile[1]!);
+    await post(lede, writer.token, { articleId: reference, body: meanwhile[2]! });
+    // Nothing reaches an offline page.
+    expect(await bodies(bob.page, meanwhile[0]!).count()).toBe(0);
+
+    await bob.context.setOffline(false);
+    await bob.page.locator(`${WIDGET}[data-live-state=live]`).waitFor({ timeout: 15_000 });
+    for (const text of meanwhile) {
+      await expect.poll(() => bodies(bob.page, text).count(), { timeout: 10_000 }).toBe(1);
+    }
+    // And live again after the return; nothing appears twice.
+    await post(lede, writer.token, { articleId: reference, body: "After Bob came back" });
+    await expect.poll(() => bodies(bob.page, "After Bob came back").count(), { timeout: 10_000 }).toBe(1);
+    const ids = await bob.page
+      .locator("[data-comment-id]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await bodies(bob.page, "Hello from Alice's page").count()).toBe(1);
+  });
+
+  it("can be used with the keyboard alone: post, reply, and Escape to leave a reply", async () => {
+    const { page } = await openArticle();
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        return label ?? el.getAttribute("aria-label") ?? el.textContent ?? "";
+      });
+    async function tabTo(label: string): Promise<void> {
+      for (let i = 0; i < 60; i++) {
+        if ((await focusedLabel()) === label) return;
+        await page.keyboard.press("Tab");
+      }
+      throw new Error(`Tab never reached "${label}"`);
+    }
+    await tabTo("Your name");
+    await page.keyboard.type("Keyboard Kari");
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel()).toBe("Your comment");
+    await page.keyboard.type("Typed without a mouse");
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel()).toBe("Post comment");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => bodies(page, "Typed without a mouse").count()).toBe(1);
+
+    await tabTo("Reply to Keyboard Kari");
+    await page.keyboard.press("Enter");
+    expect(await focusedLabel()).toBe("Your reply to Keyboard Kari");
+    await page.keyboard.press("Escape");
+    expect(await focusedLabel()).toBe("Reply to Keyboard Kari");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("A reply, also by keyboard");
+    await page.keyboard.press("Control+Enter");
+    const reply = page.locator(".lede-c-replies .lede-c-body", { hasText: "A reply, also by keyboard" });
+    await expect.poll(() => reply.count()).toBe(1);
+    expect(await focusedLabel()).toBe("Reply to Keyboard Kari");
+  });
+
+  it("shows markup in a comment as text and never runs it, even if the server sent it", async () => {
+    const author = await guest(lede, "Mallory");
+    const typed = `<script>window.__pwned = 1</script>Hi <b>there</b> & 1 < 2`;
+    const stored = await post(lede, author.token, { articleId: reference, body: typed });
+    const forged = `<img src=x onerror="window.__pwned = 2"><script>window.__pwned = 3</script>`;
+    const { page } = await openArticle({}, async (p) => {
+      // A compromised or buggy server: a comment of the thread (the oldest on the page, not Mallory's, which is the
+      // newest) comes back with HTML in its body.
+      await p.route("**/graphql", async (route) => {
+        const body = route.request().postData() ?? "";
+        if (!body.includes("WidgetThread")) return route.continue();
+        const response = await route.fetch();
+        const json = (await response.json()) as {
+          data: { article: { comments: { edges: { node: { body: string } }[] } } };
+        };
+        json.data.article.comments.edges.at(-1)!.node.body = forged;
+        await route.fulfill({ response, json });
+      });
+    });
+    await expect.poll(() => bodies(page, forged).count()).toBe(1);
+    await expect.poll(() => bodies(page, stored.body!).count()).toBe(1);
+    expect(stored.body).not.toContain("<script");
+    const widget = page.locator(WIDGET);
+    expect(await widget.locator("img, script, b").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it("tells the author their comment awaits moderation, shows it to others once approved, and marks a rejection", async () => {
+    const author = await openArticle();
+    const other = await openArticle();
+    await postAsGuest(author.page, "Hopeful", "Is this about crypto?");
+    const held = author.page.locator(".lede-c-comment", { hasText: "Is this about crypto?" });
+    await expect.poll(() => held.locator(".lede-c-badge").textContent()).toBe("Awaiting moderation");
+    expect(await held.locator(".lede-c-reasons").textContent()).toContain("needs a second look");
+    expect(await author.page.locator(".lede-c-form").getByRole("status").textContent()).toContain(
+      "awaiting moderation",
+    );
+    const id = await held.getAttribute("data-comment-id");
+    expect(await bodies(other.page, "Is this about crypto?").count()).toBe(0);
+
+    await lede.query(ApproveCommentDocument, { id: id! }, { token: moderator.token });
+    await expect.poll(() => bodies(other.page, "Is this about crypto?").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => held.locator(".lede-c-badge").count(), { timeout: 10_000 }).toBe(0);
+
+    await lede.query(RejectCommentDocument, { id: id!, reason: "Off topic" }, { token: moderator.token });
+    await expect.poll(() => held.locator(".lede-c-badge").textContent(), { timeout: 10_000 }).toBe("Not published");
+    await expect.poll(() => bodies(other.page, "Is this about crypto?").count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it("posts as a signed-in reader with data-token, without asking for a name", async () => {
+    const reader = await guest(lede, "Signed-in Siri");
+    const { page } = await openArticle({ attributes: `data-token="${reader.token}"` });
+    expect(await page.locator(".lede-c-form").first().getByLabel("Your name").isVisible()).toBe(false);
+    await postAsGuest(page, null, "Posted with my own account");
+    const mine = page.locator(".lede-c-comment", { hasText: "Posted with my own account" });
+    await expect.poll(() => mine.locator(".lede-c-author").textContent()).toBe("Signed-in Siri");
+  });
+
+  it("falls back to Server-Sent Events when WebSockets are blocked", async () => {
+    const { page } = await openArticle({}, async (p) => {
+      await p.routeWebSocket(/\/graphql$/, (socket) => socket.close({ code: 1006, reason: "blocked" }));
+    });
+    expect(await page.locator(WIDGET).getAttribute("data-live-transport")).toBe("sse");
+    const writer = await guest(lede, "Over SSE");
+    await post(lede, writer.token, { articleId: reference, body: "Delivered over SSE" });
+    await expect.poll(() => bodies(page, "Delivered over SSE").count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  afterAll(() => {
+    if (logs.length) console.warn(`browser console:\n${logs.join("\n")}`);
+  });
+});
