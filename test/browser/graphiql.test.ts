@@ -7,6 +7,7 @@ import { articleId, guest, post } from "../support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
 import {
   browserMissingButRequired,
+  CHROMIUM_PATH,
   launchChromium,
   skipBrowser,
   watchConsole,
@@ -33,7 +34,7 @@ async function waitForResponse(page: Page, expected: string, what: string, logs:
 
 describe("GraphiQL in Chromium", () => {
   it.runIf(browserMissingButRequired)("needs Chromium (REQUIRE_SERVICES=1)", () => {
-    expect.fail("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
+    expect.fail(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   });
 });
 

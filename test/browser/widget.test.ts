@@ -2,12 +2,13 @@
 // snippet: the thread, live comments between two pages, a network cut and its recovery, keyboard-only posting,
 // comment text that stays text, moderation states for the author, a signed-in reader, and the SSE fallback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { ApproveCommentDocument, RejectCommentDocument, WidgetThreadDocument } from "../generated/graphql.js";
 import { REFERENCE_SLUG, articleId, guest, post, staff } from "../support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
 import {
   browserMissingButRequired,
+  CHROMIUM_PATH,
   launchChromium,
   skipBrowser,
   watchConsole,
@@ -23,7 +24,7 @@ const bodies = (page: Page, text: string) =>
 
 describe("the comment widget in Chromium", () => {
   it.runIf(browserMissingButRequired)("needs Chromium (REQUIRE_SERVICES=1)", () => {
-    expect.fail("Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)");
+    expect.fail(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   });
 });
 
@@ -124,6 +125,34 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
     expect(new Set(ids).size).toBe(ids.length);
     expect(await bodies(bob.page, "Hello from Alice's page").count()).toBe(1);
+  });
+
+  it("resumes when its socket is cut without warning (no offline event): backoff, then the missed comments, once", async () => {
+    let cut = false;
+    const open: { page: WebSocketRoute; server: WebSocketRoute }[] = [];
+    const { page } = await openArticle({}, async (p) => {
+      // The page's WebSockets go through this relay, which can drop them (and refuse new ones) like a dead network.
+      await p.routeWebSocket(/\/graphql$/, (socket) => {
+        if (cut) return void socket.close({ code: 1001, reason: "cut" });
+        open.push({ page: socket, server: socket.connectToServer() });
+      });
+    });
+    expect(await page.locator(WIDGET).getAttribute("data-live-transport")).toBe("ws");
+    cut = true;
+    for (const { page: pageSide, server } of open.splice(0)) {
+      await server.close({ code: 1001, reason: "cut" });
+      await pageSide.close({ code: 1001, reason: "cut" });
+    }
+    await page.locator(`${WIDGET}[data-live-state=reconnecting]`).waitFor();
+    const writer = await guest(lede, "Dora");
+    const missed = ["Posted while the socket was down 1", "Posted while the socket was down 2"];
+    for (const body of missed) await post(lede, writer.token, { articleId: reference, body });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // a few refused reconnection attempts
+    expect(await bodies(page, missed[0]!).count()).toBe(0);
+    cut = false;
+    await page.locator(`${WIDGET}[data-live-state=live]`).waitFor({ timeout: 20_000 });
+    for (const body of missed) await expect.poll(() => bodies(page, body).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator(WIDGET).getAttribute("data-live-transport")).toBe("ws");
   });
 
   it("can be used with the keyboard alone: post, reply, and Escape to leave a reply", async () => {

@@ -10,6 +10,7 @@
 .lede-c button{font:inherit;cursor:pointer}
 .lede-c button:focus-visible,.lede-c textarea:focus-visible,.lede-c input:focus-visible{outline:2px solid #1a5fb4;outline-offset:2px}
 .lede-c-message{min-height:1.2em;font-size:.9em}
+.lede-c > .lede-c-message:empty{display:none}
 .lede-c-message[data-kind=error]{color:#a51d2d}
 .lede-c-list{list-style:none;margin:0;padding:0}
 .lede-c-replies{list-style:none;margin:.5rem 0 0 1.25rem;padding:0 0 0 .75rem;border-left:2px solid #ddd}
