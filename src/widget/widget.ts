@@ -11,7 +11,8 @@ import {
   WidgetThreadDocument,
   type WidgetArticleQuery,
 } from "./generated/graphql.js";
-import { followComments, type LiveState, type LiveStream } from "./live.js";
+import { followComments, type LiveStream } from "./live.js";
+import { explain, LIVE_TEXT, postedMessage } from "./messages.js";
 import { guestSessions } from "./session.js";
 import { Thread, type CommentData, type CommentView } from "./thread.js";
 
@@ -25,14 +26,6 @@ export interface WidgetOptions {
   transport?: "auto" | "ws" | "sse";
   pageSize?: number;
 }
-
-const LIVE_TEXT: Record<LiveState, string> = {
-  connecting: "Connecting…",
-  live: "Live: new comments appear as they are posted.",
-  reconnecting: "Connection lost; reconnecting…",
-  offline: "You are offline; new comments will appear when you are back.",
-  stopped: "Live updates are off.",
-};
 
 let stylesAdded = false;
 
@@ -50,6 +43,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
   let lastSequence = -1;
   let nextPage: string | null = null;
   let shownCount = 0;
+  let cursorResets = 0;
   let openReply: { view: CommentView; composer: Composer } | null = null;
   const api = createApi(options.endpoint, () => token);
 
@@ -78,14 +72,6 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
     // a fresh text node, so that the same words twice are still announced
     setTimeout(() => (announcer.textContent = text), 50);
   };
-
-  function explain(error: unknown): Error {
-    if (!(error instanceof WidgetError)) return new Error("Something went wrong. Please try again.");
-    if (error.code === "RATE_LIMITED")
-      return new Error(`You are posting quickly; please wait ${error.retryAfter ?? 3} s and try again.`);
-    if (error.code === "FORBIDDEN") return new Error(error.message || "You cannot comment here.");
-    return error;
-  }
 
   /** A token for posting: the reader's own, or a guest session started now with the name they gave. */
   async function postingToken(displayName: string): Promise<void> {
@@ -124,13 +110,6 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
       throw explain(error);
     }
   }
-
-  const postedMessage = (c: CommentData) =>
-    c.status === "PENDING"
-      ? "Thank you. Your comment is awaiting moderation; only you can see it for now."
-      : c.status === "REJECTED"
-        ? "Your comment was not published."
-        : "Your comment is posted.";
 
   const composer = createComposer({
     label: "Your comment",
@@ -224,12 +203,27 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
         if (outcome === "added" && !mine) announce(Thread.describe(event.comment));
       },
       onRefused(code, message) {
-        liveLine.textContent = `Live updates stopped: ${message}`;
-        if (code === "UNAUTHENTICATED" && !options.token) {
+        if (code === "UNAUTHENTICATED" && !options.token && token) {
+          // The guest session ended: follow as anyone does; the reader gives a name again at the next post.
           guests.clear();
           token = null;
+          viewer = null;
           composer.refresh();
+          startLive(live!.cursor());
+          return;
         }
+        if (code === "BAD_USER_INPUT" && cursorResets++ < 3) {
+          // The server does not know our cursor (its database was restored from a backup): follow from its present.
+          api.request(WidgetArticleDocument, { slug: options.article }).then(
+            (data) => {
+              lastSequence = -1;
+              if (data.article) startLive(data.article.commentStreamCursor);
+            },
+            () => (liveLine.textContent = `Live updates stopped: ${message}`),
+          );
+          return;
+        }
+        liveLine.textContent = `Live updates stopped: ${message}`;
       },
     });
   }

@@ -71,6 +71,12 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
   }
 
   it("lists the thread from the README snippet: a page of comments with their replies, and more on demand", async () => {
+    const newest = await lede.query(WidgetThreadDocument, { slug: REFERENCE_SLUG, first: 1, replies: 0 });
+    const busy = newest.article!.comments.edges[0]!.node;
+    const replier = await guest(lede, "Replier");
+    for (let i = 1; i <= 5; i++) {
+      await post(lede, replier.token, { articleId: reference, parentId: busy.id, body: `Reply number ${i}` });
+    }
     const { article } = await lede.query(WidgetThreadDocument, { slug: REFERENCE_SLUG, first: 10, replies: 3 });
     const page1 = article!.comments;
     const { page } = await openArticle();
@@ -85,6 +91,13 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
         .poll(() => item.locator(".lede-c-replies > .lede-c-comment").count())
         .toBe(withReplies.replies.edges.length);
     }
+    // Replies come three at a time; the rest on demand.
+    const busyItem = page.locator(`[data-comment-id="${busy.id}"]`);
+    const busyReplies = busyItem.locator(".lede-c-replies > .lede-c-comment");
+    await expect.poll(() => busyReplies.count()).toBe(3);
+    await busyItem.getByRole("button", { name: /Show \d+ more repl/ }).click();
+    await expect.poll(() => busyReplies.count()).toBe(busy.replyCount + 5);
+    await expect.poll(() => busyItem.locator(".lede-c-body", { hasText: "Reply number 5" }).count()).toBe(1);
     await expect
       .poll(() => page.getByRole("heading", { level: 2 }).textContent())
       .toBe(`${article!.commentCount} comments`);
