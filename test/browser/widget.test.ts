@@ -275,6 +275,24 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     await expect.poll(() => bodies(page, "Delivered over SSE").count(), { timeout: 10_000 }).toBe(1);
   });
 
+  it("mounts on an element added later with LedeComments.mount, with its own page size and transport", async () => {
+    const { page } = await openArticle();
+    await page.evaluate((slug) => {
+      const element = document.createElement("div");
+      element.id = "later";
+      Object.assign(element.dataset, { article: slug, pageSize: "2", transport: "sse" });
+      document.body.append(element);
+      (window as unknown as { LedeComments: { mount(e: Element): unknown } }).LedeComments.mount(element);
+    }, REFERENCE_SLUG);
+    const later = page.locator("#later[data-lede-state=ready][data-live-state=live]");
+    await later.waitFor({ timeout: 15_000 });
+    expect(await later.getAttribute("data-live-transport")).toBe("sse");
+    expect(await later.locator(".lede-c-list > .lede-c-comment").count()).toBe(2);
+    const writer = await guest(lede, "Late Comer");
+    await post(lede, writer.token, { articleId: reference, body: "Seen by both widgets" });
+    await expect.poll(() => bodies(page, "Seen by both widgets").count(), { timeout: 10_000 }).toBe(2);
+  });
+
   afterAll(() => {
     if (logs.length) console.warn(`browser console:\n${logs.join("\n")}`);
   });
