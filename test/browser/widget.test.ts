@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { ApproveCommentDocument, RejectCommentDocument, WidgetThreadDocument } from "../generated/graphql.js";
-import { REFERENCE_SLUG, articleId, guest, post, staff } from "../support/fixtures.js";
+import { CLOSED_SLUG, REFERENCE_SLUG, articleId, guest, post, staff } from "../support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
 import {
   browserMissingButRequired,
@@ -291,6 +291,39 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     const writer = await guest(lede, "Late Comer");
     await post(lede, writer.token, { articleId: reference, body: "Seen by both widgets" });
     await expect.poll(() => bodies(page, "Seen by both widgets").count(), { timeout: 10_000 }).toBe(2);
+  });
+
+  it("says so when comments are closed, and when there is no such article", async () => {
+    const { page } = await openArticle();
+    await page.evaluate(
+      ([closed]) => {
+        const mount = (window as unknown as { LedeComments: { mount(e: Element): unknown } }).LedeComments.mount;
+        for (const [id, slug] of [
+          ["closed", closed!],
+          ["missing", "no-such-article"],
+        ]) {
+          const element = document.createElement("div");
+          element.id = id!;
+          element.dataset.article = slug;
+          document.body.append(element);
+          mount(element);
+        }
+      },
+      [CLOSED_SLUG],
+    );
+    const closed = page.locator("#closed[data-lede-state=ready]");
+    await closed.waitFor({ timeout: 15_000 });
+    expect(await closed.getByText("Comments on this article are closed.").count()).toBe(1);
+    expect(await closed.locator("form").count()).toBe(0);
+    expect(await closed.locator(".lede-c-comment").count()).toBeGreaterThan(0);
+    expect(await closed.getByRole("button", { name: /^Reply to/ }).count()).toBe(0);
+    const missing = page.locator("#missing[data-lede-state=error]");
+    await missing.waitFor({ timeout: 15_000 });
+    expect(await missing.getByText("Comments are not available for this article.").count()).toBe(1);
+  });
+
+  it("threw no uncaught error in any page along the way", () => {
+    expect(logs.filter((line) => line.startsWith("pageerror"))).toEqual([]);
   });
 
   afterAll(() => {
