@@ -3,7 +3,13 @@
 // comment text that stays text, moderation states for the author, a signed-in reader, and the SSE fallback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page, WebSocketRoute } from "playwright-core";
-import { ApproveCommentDocument, RejectCommentDocument, WidgetThreadDocument } from "../generated/graphql.js";
+import {
+  ApproveCommentDocument,
+  DeleteCommentDocument,
+  EditCommentDocument,
+  RejectCommentDocument,
+  WidgetThreadDocument,
+} from "../generated/graphql.js";
 import { CLOSED_SLUG, REFERENCE_SLUG, articleId, guest, post, staff } from "../support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
 import {
@@ -256,13 +262,33 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     await expect.poll(() => bodies(other.page, "Is this about crypto?").count(), { timeout: 10_000 }).toBe(0);
   });
 
-  it("posts as a signed-in reader with data-token, without asking for a name", async () => {
+  it("posts as a signed-in reader with data-token (no name asked); other pages follow its edit and deletion", async () => {
     const reader = await guest(lede, "Signed-in Siri");
     const { page } = await openArticle({ attributes: `data-token="${reader.token}"` });
     expect(await page.locator(".lede-c-form").first().getByLabel("Your name").isVisible()).toBe(false);
     await postAsGuest(page, null, "Posted with my own account");
     const mine = page.locator(".lede-c-comment", { hasText: "Posted with my own account" });
     await expect.poll(() => mine.locator(".lede-c-author").textContent()).toBe("Signed-in Siri");
+
+    // Another reader's page follows the edit and the deletion in place.
+    const other = await openArticle();
+    const id = (await mine.getAttribute("data-comment-id"))!;
+    const there = other.page.locator(`[data-comment-id="${id}"]`);
+    await there.waitFor();
+    await lede.query(
+      EditCommentDocument,
+      { input: { id, body: "Edited with my own account" } },
+      { token: reader.token },
+    );
+    await expect
+      .poll(() => there.locator(".lede-c-body").textContent(), { timeout: 10_000 })
+      .toBe("Edited with my own account");
+    expect(await there.locator(".lede-c-meta").textContent()).toContain("(edited)");
+    await lede.query(DeleteCommentDocument, { id }, { token: reader.token });
+    await expect
+      .poll(() => there.locator(".lede-c-body").textContent(), { timeout: 10_000 })
+      .toBe("This comment was removed.");
+    expect(await there.getByRole("button", { name: /^Reply to/ }).count()).toBe(0);
   });
 
   it("falls back to Server-Sent Events when WebSockets are blocked", async () => {
