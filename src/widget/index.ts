@@ -24,7 +24,8 @@ function optionsFor(element: HTMLElement): WidgetOptions | null {
 }
 
 function mount(element: HTMLElement): { destroy(): void } | null {
-  if (mounted.has(element)) return null;
+  // The mark on the element, not only our set: a page that includes the script twice still gets one widget.
+  if (mounted.has(element) || element.dataset.ledeState) return null;
   const options = optionsFor(element);
   if (!options) {
     console.error("Lede comments: the element needs a data-article attribute (the article's slug)", element);

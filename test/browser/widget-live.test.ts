@@ -88,7 +88,7 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     await expect.poll(() => bodies(page, "Delivered over SSE").count(), { timeout: 10_000 }).toBe(1);
   });
 
-  it("mounts on an element added later with LedeComments.mount, with its own page size and transport", async () => {
+  it("mounts on an element added later with LedeComments.mount (own page size and transport), once even if the script comes twice", async () => {
     const { page } = await h.openArticle();
     await page.evaluate((slug) => {
       const element = document.createElement("div");
@@ -97,6 +97,13 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
       document.body.append(element);
       (window as unknown as { LedeComments: { mount(e: Element): unknown } }).LedeComments.mount(element);
     }, REFERENCE_SLUG);
+    // A page that includes the script a second time (two copies of the snippet) still has one widget per element:
+    // the first widget is left alone (a second mount would have replaced its markup).
+    await page
+      .locator(".lede-c")
+      .first()
+      .evaluate((root) => root.setAttribute("data-test-first", ""));
+    await page.addScriptTag({ url: (await page.locator("script[src$='/embed/comments.js']").getAttribute("src"))! });
     const later = page.locator("#later[data-lede-state=ready][data-live-state=live]");
     await later.waitFor({ timeout: 15_000 });
     expect(await later.getAttribute("data-live-transport")).toBe("sse");
@@ -104,6 +111,8 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     const writer = await guest(h.lede, "Late Comer");
     await post(h.lede, writer.token, { articleId: h.reference, body: "Seen by both widgets" });
     await expect.poll(() => bodies(page, "Seen by both widgets").count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.locator(".lede-c").count()).toBe(2);
+    expect(await page.locator(".lede-c[data-test-first]").count()).toBe(1);
   });
 
   it("threw no uncaught error in any page along the way", () => {
