@@ -45,6 +45,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
   let shownCount = 0;
   let cursorResets = 0;
   let openReply: { view: CommentView; composer: Composer } | null = null;
+  const draftIds = new Map<string, string>();
   const api = createApi(options.endpoint, () => token);
 
   const heading = el("h2", { text: "Comments" });
@@ -87,7 +88,11 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
   async function postComment(body: string, displayName: string, parentId?: string): Promise<CommentData> {
     try {
       await postingToken(displayName);
-      const input = { articleId: article!.id, body, parentId, clientMutationId: randomId() };
+      // One id per draft until it is posted: pressing Post again after a lost answer cannot post it twice.
+      const draft = `${parentId ?? ""}\n${body}`;
+      const clientMutationId = draftIds.get(draft) ?? randomId();
+      draftIds.set(draft, clientMutationId);
+      const input = { articleId: article!.id, body, parentId, clientMutationId };
       let posted;
       try {
         posted = await api.request(WidgetPostCommentDocument, { input });
@@ -97,6 +102,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
         posted = await api.request(WidgetPostCommentDocument, { input });
       }
       const comment = posted.postComment;
+      draftIds.delete(draft);
       if (thread.upsert(comment) === "added" && comment.status === "VISIBLE") setCount(++shownCount);
       return comment;
     } catch (error) {

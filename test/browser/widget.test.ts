@@ -207,6 +207,24 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the c
     expect(await missing.getByText("Comments are not available for this article.").count()).toBe(1);
   });
 
+  it("posts once when the answer to a post is lost on the way back (the retry reuses its clientMutationId)", async () => {
+    let posts = 0;
+    const { page } = await h.openArticle({}, async (p) => {
+      await p.route("**/graphql", async (route) => {
+        if (!(route.request().postData() ?? "").includes("WidgetPostComment")) return route.continue();
+        if (++posts > 1) return route.continue();
+        await route.fetch(); // the server posts it…
+        await route.abort("connectionreset"); // …and the answer never arrives
+      });
+    });
+    await h.postThroughForm(page, "Unlucky", "Sent into a flaky network");
+    expect(posts).toBe(2);
+    await expect.poll(() => bodies(page, "Sent into a flaky network").count()).toBe(1);
+    const { article } = await h.lede.query(WidgetThreadDocument, { slug: REFERENCE_SLUG, first: 100, replies: 0 });
+    const stored = article!.comments.edges.filter((e) => e.node.body === "Sent into a flaky network");
+    expect(stored).toHaveLength(1);
+  });
+
   it("threw no uncaught error in any page along the way", () => {
     expect(h.logs.filter((line) => line.startsWith("pageerror"))).toEqual([]);
   });

@@ -118,7 +118,9 @@ export function useWidgetHarness(env: Record<string, string> = {}): WidgetHarnes
     if (name !== null) await form.getByLabel("Your name").fill(name);
     await form.getByLabel("Your comment").fill(text);
     await form.getByRole("button", { name: "Post comment" }).click();
-    await expect.poll(() => form.getByRole("status").textContent()).toMatch(/posted|moderation|not published/);
+    await expect
+      .poll(() => form.getByRole("status").textContent(), { timeout: 10_000 })
+      .toMatch(/posted|moderation|not published/);
   };
   return harness;
 }
