@@ -7,6 +7,8 @@ const shared = {
   globalSetup: ["test/support/global-setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // expect.poll waits for a browser or a live stream: a loaded machine needs more than the default second
+  expect: { poll: { timeout: 10_000 } },
 };
 
 export default defineConfig({

@@ -1,4 +1,9 @@
-// The query GraphiQL opens with: the reference story and its graph, so an analyst sees real data on first load.
+// GraphiQL's example tabs, in the order they open: the reference story and its graph (the first tab, so an analyst
+// sees real data on first load), then a live comment subscription on the same story. Search and timeline tabs go
+// between the two once those fields exist: add an entry to `graphiqlTabs`.
+import { encodeGlobalId } from "./global-id.js";
+import { stableId } from "./seed/seed.js";
+
 export const REFERENCE_ARTICLE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
 
 export const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Lede. Press the run button (or Ctrl-Enter) to fetch the reference story
@@ -43,3 +48,45 @@ query ReferenceStory {
   }
 }
 `;
+
+/** The seeded reference article's global id (seed ids derive from slugs, so it is the same in every database). */
+export const REFERENCE_ARTICLE_ID = encodeGlobalId("Article", stableId("article", REFERENCE_ARTICLE_SLUG));
+
+export const LIVE_COMMENTS_SUBSCRIPTION = /* GraphQL */ `
+  # Live comments on the reference story. Press run: nothing shows until someone comments.
+  # Post one from another tab (startGuestSession, then postComment with the token in the Headers panel as
+  # {"Authorization": "Bearer <token>"}) and watch it arrive. To resume after a dropped connection, pass the last
+  # event's cursor as $after.
+
+  subscription LiveComments($articleId: ID!, $after: String) {
+    commentEvents(articleId: $articleId, after: $after) {
+      kind
+      sequence
+      cursor
+      comment {
+        id
+        body
+        status
+        createdAt
+        author {
+          displayName
+        }
+        parent {
+          id
+        }
+      }
+    }
+  }
+`;
+
+export interface GraphiQLTab {
+  query: string;
+  variables?: string;
+  headers?: string;
+}
+
+export const graphiqlTabs: GraphiQLTab[] = [
+  { query: EXAMPLE_QUERY },
+  // Search and timeline examples belong here.
+  { query: LIVE_COMMENTS_SUBSCRIPTION, variables: JSON.stringify({ articleId: REFERENCE_ARTICLE_ID }, null, 2) },
+];

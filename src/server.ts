@@ -13,7 +13,8 @@ import type { IncomingMessage } from "node:http";
 import { createAuthenticator } from "./auth.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
-import { EXAMPLE_QUERY } from "./graphiql-examples.js";
+import { EMBED_SCRIPT_PATH, useEmbedScript } from "./embed.js";
+import { graphiqlTabs } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
@@ -60,7 +61,12 @@ function requestIdFrom(header: string | null): string {
 /** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
 const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
-const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
+const graphiqlOptions = {
+  title: "Lede — GraphiQL",
+  defaultQuery: graphiqlTabs[0]!.query,
+  defaultTabs: graphiqlTabs,
+  subscriptionsProtocol: "WS" as const,
+};
 
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const requestIds = new WeakMap<Request, string>();
@@ -91,8 +97,12 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     renderGraphiQL,
     multipart: false,
     batching: false,
+    // The API answers any origin (the widget runs on newsrooms' own sites); the widget's script sets its own
+    // `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
+    cors: (request) => (new URL(request.url).pathname === EMBED_SCRIPT_PATH ? false : {}),
     plugins: [
       metrics.plugin,
+      useEmbedScript(config.graphqlPath, logger),
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),

@@ -37,6 +37,11 @@ describe.skipIf(skipDatabase)("npm start", () => {
     cleanups.push(() => void first.child.kill("SIGKILL"));
     const health = await fetch(`${first.baseUrl}/health`);
     expect(health.status).toBe(200);
+    // the comment widget is served with no build step (its bundle is committed)
+    const widget = await fetch(`${first.baseUrl}/embed/comments.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(await widget.text()).toContain("data-lede-comments");
     const data = (await graphqlOver(first.baseUrl, STORY)) as {
       data: {
         article: { headline: string; bylines: { person: { name: string } }[]; media: unknown[] };

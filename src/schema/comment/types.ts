@@ -257,6 +257,12 @@ builder.prismaObjectFields("Article", (t) => ({
     },
     CommentConnection,
   ),
+  commentStreamCursor: t.string({
+    description:
+      "The cursor of the latest event in this article's comment stream. Read it before the thread, then subscribe with `after:` it: nothing that happens after the read is missed (what the thread already shows may come again; go by comment id).",
+    select: { id: true, lastEventSeq: true },
+    resolve: (a) => encodeEventCursor(a.id, a.lastEventSeq),
+  }),
   commentCount: t.relationCount("comments", {
     description: "How many comments (replies included) you can read on the article.",
     where: (_args, ctx) => countedCommentWhere(ctx.viewer),

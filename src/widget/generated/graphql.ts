@@ -1,0 +1,353 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What happened to a comment. */
+export type CommentEventKind =
+  /** It was posted. */
+  | 'ADDED'
+  /** Its author changed its text. */
+  | 'EDITED'
+  /** Someone added or took back a reaction. */
+  | 'REACTIONS_CHANGED'
+  /** It was deleted; it stays in its thread as removed. */
+  | 'REMOVED'
+  /** A moderator or a rule changed its status (approved, rejected, held for review). */
+  | 'STATUS_CHANGED';
+
+/** Where a comment stands in moderation. */
+export type CommentStatus =
+  /** Waiting for a moderator: shown only to its author and to moderators. */
+  | 'PENDING'
+  /** Turned down by a moderator: shown only to its author and to moderators. */
+  | 'REJECTED'
+  /** Deleted by its author or removed by a moderator. */
+  | 'REMOVED'
+  /** Shown to everyone. */
+  | 'VISIBLE';
+
+/** What made a moderation decision. */
+export type ModerationRule =
+  /** The text contains a banned word (detail: the word). */
+  | 'BANNED_WORD'
+  /** Enough readers flagged it (detail: how many). */
+  | 'FLAGS'
+  /** A moderator decided (detail: their note). */
+  | 'MODERATOR'
+  /** The author's account is too new to post without review. */
+  | 'NEW_ACCOUNT'
+  /** Every comment on this article waits for review. */
+  | 'PREMODERATED_ARTICLE'
+  /** The text contains a word that needs a second look (detail: the word). */
+  | 'SUSPECT_WORD'
+  /** The text has more links than allowed (detail: how many). */
+  | 'TOO_MANY_LINKS';
+
+/** A new comment. */
+export type PostCommentInput = {
+  /** The article to comment on. */
+  articleId: string;
+  /** Plain text, 1–5,000 characters after trimming; markup is stripped. */
+  body: string;
+  /** Your id for this post (1–100 characters). Retrying with the same id returns the first comment. */
+  clientMutationId?: string | null | undefined;
+  /** The comment to reply to (a visible comment on the same article). */
+  parentId?: string | null | undefined;
+};
+
+export type WidgetCommentFragment = { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
+
+export type WidgetArticleQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type WidgetArticleQuery = { article: { id: string, headline: string, commentStreamCursor: string, commentSettings: { open: boolean, premoderated: boolean, closesAt: string | null } } | null, viewer: { id: string, displayName: string } | null };
+
+export type WidgetThreadQueryVariables = Exact<{
+  slug: string;
+  first: number;
+  after?: string | null | undefined;
+  replies: number;
+}>;
+
+
+export type WidgetThreadQuery = { article: { commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+
+export type WidgetRepliesQueryVariables = Exact<{
+  commentId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WidgetRepliesQuery = { comment: { id: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+
+export type WidgetStartGuestSessionMutationVariables = Exact<{
+  displayName: string;
+}>;
+
+
+export type WidgetStartGuestSessionMutation = { startGuestSession: { token: string, expiresAt: string, account: { id: string, displayName: string } } };
+
+export type WidgetPostCommentMutationVariables = Exact<{
+  input: PostCommentInput;
+}>;
+
+
+export type WidgetPostCommentMutation = { postComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetCommentEventsSubscriptionVariables = Exact<{
+  articleId: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type WidgetCommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const WidgetCommentFragmentDoc = new TypedDocumentString(`
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}
+    `, {"fragmentName":"WidgetComment"}) as unknown as TypedDocumentString<WidgetCommentFragment, unknown>;
+export const WidgetArticleDocument = new TypedDocumentString(`
+    query WidgetArticle($slug: String!) {
+  article(slug: $slug) {
+    id
+    headline
+    commentStreamCursor
+    commentSettings {
+      open
+      premoderated
+      closesAt
+    }
+  }
+  viewer {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetArticleQuery, WidgetArticleQueryVariables>;
+export const WidgetThreadDocument = new TypedDocumentString(`
+    query WidgetThread($slug: String!, $first: Int!, $after: String, $replies: Int!) {
+  article(slug: $slug) {
+    commentCount
+    comments(first: $first, after: $after, orderBy: NEWEST) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...WidgetComment
+          replies(first: $replies) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            edges {
+              node {
+                ...WidgetComment
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetThreadQuery, WidgetThreadQueryVariables>;
+export const WidgetRepliesDocument = new TypedDocumentString(`
+    query WidgetReplies($commentId: ID!, $first: Int!, $after: String) {
+  comment(id: $commentId) {
+    id
+    replyCount
+    replies(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...WidgetComment
+        }
+      }
+    }
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetRepliesQuery, WidgetRepliesQueryVariables>;
+export const WidgetStartGuestSessionDocument = new TypedDocumentString(`
+    mutation WidgetStartGuestSession($displayName: String!) {
+  startGuestSession(displayName: $displayName) {
+    token
+    expiresAt
+    account {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetStartGuestSessionMutation, WidgetStartGuestSessionMutationVariables>;
+export const WidgetPostCommentDocument = new TypedDocumentString(`
+    mutation WidgetPostComment($input: PostCommentInput!) {
+  postComment(input: $input) {
+    ...WidgetComment
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetPostCommentMutation, WidgetPostCommentMutationVariables>;
+export const WidgetCommentEventsDocument = new TypedDocumentString(`
+    subscription WidgetCommentEvents($articleId: ID!, $after: String) {
+  commentEvents(articleId: $articleId, after: $after) {
+    kind
+    cursor
+    sequence
+    comment {
+      ...WidgetComment
+    }
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetCommentEventsSubscription, WidgetCommentEventsSubscriptionVariables>;

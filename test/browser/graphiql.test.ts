@@ -1,0 +1,86 @@
+// GraphiQL in a real browser (Debian's Chromium): its example tabs run against the server that serves them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ArticleBySlugDocument } from "../generated/graphql.js";
+import { REFERENCE_ARTICLE_SLUG } from "../../src/graphiql-examples.js";
+import { articleId, guest, post } from "../support/fixtures.js";
+import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
+import {
+  browserMissingButRequired,
+  CHROMIUM_PATH,
+  launchChromium,
+  skipBrowser,
+  watchConsole,
+  type LaunchedBrowser,
+} from "../support/browser.js";
+import { until } from "../support/ws.js";
+
+/** Monaco draws the response as wrapped lines: compare without whitespace. */
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+async function responseText(page: Page): Promise<string> {
+  return squeeze((await page.locator(".graphiql-response").textContent()) ?? "");
+}
+
+async function waitForResponse(page: Page, expected: string, what: string, logs: string[]): Promise<void> {
+  try {
+    await until(async () => (await responseText(page)).includes(squeeze(expected)), what, 15_000);
+  } catch (error) {
+    throw new Error(
+      `${(error as Error).message}\nresponse pane: ${await responseText(page)}\nbrowser: ${logs.join("\n")}`,
+    );
+  }
+}
+
+describe("GraphiQL in Chromium", () => {
+  it.runIf(browserMissingButRequired)("needs Chromium (REQUIRE_SERVICES=1)", () => {
+    expect.fail(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
+  });
+});
+
+describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("GraphiQL in Chromium", () => {
+  let lede: TestLede;
+  let baseUrl: string;
+  let chromium: LaunchedBrowser;
+  let page: Page;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    lede = await startLede();
+    baseUrl = await lede.listen();
+    chromium = await launchChromium();
+    ({ page } = await chromium.page());
+    watchConsole(page, logs);
+    await page.goto(`${baseUrl}/graphql`);
+    await page.locator(".graphiql-execute-button").waitFor({ timeout: 20_000 });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lede?.close();
+  });
+
+  it("opens on the reference story and runs it: the headline appears", async () => {
+    const { article } = await lede.query(ArticleBySlugDocument, { slug: REFERENCE_ARTICLE_SLUG });
+    const tabs = page.locator(".graphiql-tab");
+    await expect
+      .poll(() => tabs.allTextContents())
+      .toEqual([expect.stringContaining("ReferenceStory"), expect.stringContaining("LiveComments")]);
+    await page.locator(".graphiql-execute-button").click();
+    await waitForResponse(page, `"headline": ${JSON.stringify(article!.headline)}`, "the headline", logs);
+  });
+
+  it("runs the live comment tab: a comment posted meanwhile arrives", async () => {
+    await page.locator(".graphiql-tab", { hasText: "LiveComments" }).locator(".graphiql-tab-button").click();
+    const before = lede.app.server.activeSocketOperations();
+    await page.locator(".graphiql-execute-button").click();
+    await until(() => lede.app.server.activeSocketOperations() > before, "GraphiQL's subscription", 15_000);
+    const reader = await guest(lede, "GraphiQL Watcher");
+    const comment = await post(lede, reader.token, {
+      articleId: await articleId(lede, REFERENCE_ARTICLE_SLUG),
+      body: "Seen live in GraphiQL",
+    });
+    await waitForResponse(page, `"body": "Seen live in GraphiQL"`, "the live comment", logs);
+    expect(await responseText(page)).toContain(squeeze(`"id": "${comment.id}"`));
+    expect(await responseText(page)).toContain(squeeze(`"kind": "ADDED"`));
+  });
+});
