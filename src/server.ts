@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { createLRUCache, createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { useAPQ } from "@graphql-yoga/plugin-apq";
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
@@ -16,10 +18,12 @@ import type { Account } from "./generated/prisma/client.js";
 import { EXAMPLE_QUERY } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
+import { useHttpCaching } from "./http-cache.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { createMetrics } from "./metrics.js";
 import { clientAddress, createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
+import { createLedeResponseCache } from "./response-cache.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
@@ -60,9 +64,22 @@ function requestIdFrom(header: string | null): string {
 /** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
 const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
+/** Automatic persisted queries: hashes a mobile client registered, kept a day (a miss only costs a re-send). */
+const PERSISTED_QUERIES = { max: 5000, ttl: 24 * 3600 * 1000 };
+
 const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
 
-export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
+export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
+  const responseCache = appDeps.config.responseCache.enabled
+    ? createLedeResponseCache({
+        pubsub: appDeps.pubsub,
+        logger,
+        maxEntries: appDeps.config.responseCache.maxEntries,
+      })
+    : null;
+  // Contexts publish through the cache, so that a comment change drops its cached threads before the answer.
+  const deps: AppDeps = responseCache ? { ...appDeps, pubsub: responseCache.observe(appDeps.pubsub) } : appDeps;
+  const httpCaching = useHttpCaching(appDeps.config.graphqlPath, schema);
   const requestIds = new WeakMap<Request, string>();
   const startedAt = new WeakMap<Request, number>();
   // The gauges read these lazily, at scrape time, when the WebSocket server below exists.
@@ -92,12 +109,17 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     multipart: false,
     batching: false,
     plugins: [
+      httpCaching.responses,
       metrics.plugin,
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),
       useQueryTimeout(config.queryTimeoutMs),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
+      useDeferStream(),
+      useAPQ({ store: createLRUCache<string>(PERSISTED_QUERIES) }),
+      httpCaching.params,
+      ...(responseCache?.plugins ?? []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
       {
         // Every response names its request, so a client can quote it and we can find it in the logs.
@@ -335,6 +357,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         clearInterval(sweep);
         clearTimeout(grace);
         await yoga.dispose();
+        responseCache?.close();
         await rateLimiter?.close();
       })();
       return stopping;
