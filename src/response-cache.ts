@@ -1,4 +1,5 @@
-// The server-side response cache: anonymous query answers, kept in memory (an LRU per instance) for the TTLs of
+// The server-side response cache: anonymous query answers, kept in memory (an LRU per instance, bounded in bytes:
+// cache-store.ts) for the TTLs of
 // cache-policy.ts and dropped as soon as something they contain changes:
 // - comment changes (posts, edits, removals, reactions, moderation) drop the answers that hold the comment, its
 //   thread or its article. They are read from the comment event stream, which every instance hears (through Redis
@@ -12,8 +13,9 @@
 import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { createInMemoryCache, useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
 import { DEFAULT_TTL_MS, ttlPerSchemaCoordinate } from "./cache-policy.js";
+import { createResponseStore } from "./cache-store.js";
 import type { Context } from "./context.js";
 import { encodeGlobalId } from "./global-id.js";
 import type { Logger } from "./logger.js";
@@ -68,11 +70,11 @@ function rootFields(args: { document: import("graphql").DocumentNode; operationN
 export function createLedeResponseCache(options: {
   pubsub: LedePubSub;
   logger: Logger;
-  maxEntries: number;
+  maxBytes: number;
 }): LedeResponseCache {
-  const { pubsub, logger, maxEntries } = options;
+  const { pubsub, logger, maxBytes } = options;
   const origin = randomUUID();
-  let local = createInMemoryCache({ max: maxEntries });
+  const local = createResponseStore(maxBytes);
   const broadcast = (message: Omit<CacheInvalidation, "origin">) =>
     pubsub.publish("cache:invalidate", "all", { origin, ...message });
 
@@ -86,9 +88,7 @@ export function createLedeResponseCache(options: {
       broadcast({ entities: list });
     },
   };
-  const dropAll = () => {
-    local = createInMemoryCache({ max: maxEntries });
-  };
+  const dropAll = () => local.clear();
 
   // What the other instances did. Our own messages come back too (through Redis); they are skipped.
   const invalidations = pubsub.subscribe("cache:invalidate", "all");

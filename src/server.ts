@@ -64,8 +64,17 @@ function requestIdFrom(header: string | null): string {
 /** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
 const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
-/** Automatic persisted queries: hashes a mobile client registered, kept a day (a miss only costs a re-send). */
-const PERSISTED_QUERIES = { max: 5000, ttl: 24 * 3600 * 1000 };
+/** Automatic persisted queries: what mobile clients registered, kept a day (a miss only costs a re-send). Anyone can
+ * register, so the store is bounded: at most 2000 queries of at most 16 KB (a longer one runs, unregistered). */
+function persistedQueryStore() {
+  const store = createLRUCache<string>({ max: 2000, ttl: 24 * 3600 * 1000 });
+  return {
+    get: (hash: string) => store.get(hash),
+    set: (hash: string, query: string) => {
+      if (query.length <= 16 * 1024) store.set(hash, query);
+    },
+  };
+}
 
 const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
 
@@ -74,7 +83,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
     ? createLedeResponseCache({
         pubsub: appDeps.pubsub,
         logger,
-        maxEntries: appDeps.config.responseCache.maxEntries,
+        maxBytes: appDeps.config.responseCache.maxBytes,
       })
     : null;
   // Contexts publish through the cache, so that a comment change drops its cached threads before the answer.
@@ -117,7 +126,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       useQueryTimeout(config.queryTimeoutMs),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
       useDeferStream(),
-      useAPQ({ store: createLRUCache<string>(PERSISTED_QUERIES) }),
+      useAPQ({ store: persistedQueryStore() }),
       httpCaching.params,
       ...(responseCache?.plugins ?? []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
