@@ -140,6 +140,9 @@ export function createLedeResponseCache(options: {
         // Anonymous requests share one entry; a token holder's answers are never stored (see onTtl), but their
         // mutations still go through the plugin, which drops what the mutation returns.
         session: (request) => request.headers.get("authorization")?.trim() || null,
+        // Over graphql-ws there is no HTTP request to key by: those operations bypass the cache (their mutations
+        // still invalidate it, through the comment events and the purge below).
+        enabled: (request) => request !== undefined,
         onTtl: ({ ttl, context }) => ((context as Context | undefined)?.viewer ? 0 : ttl),
         includeExtensionMetadata: false,
       }),

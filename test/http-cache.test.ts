@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArticleCommentsDocument } from "./generated/graphql.js";
 import { articleId, DRAFT_SLUG, guest, post, REFERENCE_SLUG, staff } from "./support/fixtures.js";
 import { describeFailure, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { wsClient } from "./support/ws.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 const HEADLINE = `query Headline($slug: String!) { article(slug: $slug) { id headline version } }`;
@@ -210,5 +211,67 @@ describe.skipIf(skipDatabase)("RESPONSE_CACHE=off", () => {
     expect(first.headers.get("cache-control")).toBe("public, max-age=60");
     const etag = first.headers.get("etag")!;
     expect((await get(lede, HEADLINE, { slug: REFERENCE_SLUG }, { "if-none-match": etag })).status).toBe(304);
+  });
+});
+
+describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
+  let lede: TestLede;
+  let baseUrl: string;
+  beforeAll(async () => {
+    lede = await startLede();
+    baseUrl = await lede.listen();
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("answers queries and mutations sent over graphql-ws", async () => {
+    const client = wsClient(baseUrl);
+    try {
+      const ask = (query: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          let result: unknown;
+          client.subscribe(
+            { query },
+            { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
+          );
+        });
+      for (let i = 0; i < 2; i++) {
+        expect(await ask(`{ article(slug: "${REFERENCE_SLUG}") { headline } }`)).toMatchObject({
+          data: { article: { headline: expect.stringMatching(/Wagner/) } },
+        });
+      }
+      expect(await ask(`mutation { startGuestSession(displayName: "Socket") { token } }`)).toMatchObject({
+        data: { startGuestSession: { token: expect.any(String) } },
+      });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("drops cached HTTP answers when a mutation sent over graphql-ws changes them", async () => {
+    const editor = await staff(lede, "EDITOR");
+    const { article } = (await lede.query(HEADLINE, { slug: REFERENCE_SLUG })) as {
+      article: { id: string; headline: string; version: number };
+    };
+    expect((await lede.countStatements(() => lede.query(HEADLINE, { slug: REFERENCE_SLUG }))).statements).toBe(0);
+    const client = wsClient(baseUrl, editor.token);
+    try {
+      const headline = `${article.headline} (over a socket)`;
+      const result = await new Promise<unknown>((resolve, reject) => {
+        let value: unknown;
+        client.subscribe(
+          {
+            query: `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }`,
+            variables: { input: { id: article.id, version: article.version, headline } },
+          },
+          { next: (next) => (value = next), error: reject, complete: () => resolve(value) },
+        );
+      });
+      expect(result).toMatchObject({ data: { updateArticle: { id: article.id } } });
+      expect(await lede.query(HEADLINE, { slug: REFERENCE_SLUG })).toMatchObject({ article: { headline } });
+    } finally {
+      await client.dispose();
+    }
   });
 });
