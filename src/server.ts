@@ -3,8 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createLRUCache, createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
-import { useAPQ } from "@graphql-yoga/plugin-apq";
+import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
@@ -22,6 +21,7 @@ import { useHttpCaching } from "./http-cache.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { createMetrics } from "./metrics.js";
+import { usePersistedQueries } from "./persisted-queries.js";
 import { clientAddress, createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
 import { createLedeResponseCache } from "./response-cache.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
@@ -63,18 +63,6 @@ function requestIdFrom(header: string | null): string {
 
 /** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
 const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
-
-/** Automatic persisted queries: what mobile clients registered, kept a day (a miss only costs a re-send). Anyone can
- * register, so the store is bounded: at most 2000 queries of at most 16 KB (a longer one runs, unregistered). */
-function persistedQueryStore() {
-  const store = createLRUCache<string>({ max: 2000, ttl: 24 * 3600 * 1000 });
-  return {
-    get: (hash: string) => store.get(hash),
-    set: (hash: string, query: string) => {
-      if (query.length <= 16 * 1024) store.set(hash, query);
-    },
-  };
-}
 
 const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
 
@@ -126,7 +114,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       useQueryTimeout(config.queryTimeoutMs),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
       useDeferStream(),
-      useAPQ({ store: persistedQueryStore() }),
+      usePersistedQueries(),
       httpCaching.params,
       ...(responseCache?.plugins ?? []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
