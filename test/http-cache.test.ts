@@ -147,6 +147,19 @@ describe.skipIf(skipDatabase)("HTTP caching", () => {
       expect(await ids(other.token)).not.toContain(pending.id);
       expect(await ids()).not.toContain(pending.id);
     }
+    // the author-only moderation state of the pending comment, asked in every order
+    const byId = `query($id: ID!) { comment(id: $id) { id status moderation { reasons { rule detail } } } }`;
+    const moderationFor = async (token?: string) =>
+      ((await lede.query(byId, { id: pending.id }, { token })) as { comment: unknown }).comment;
+    for (let round = 0; round < 2; round++) {
+      expect(await moderationFor()).toBeNull();
+      expect(await moderationFor(author.token)).toEqual({
+        id: pending.id,
+        status: "PENDING",
+        moderation: [{ reasons: [{ rule: "SUSPECT_WORD", detail: "crypto" }] }],
+      });
+      expect(await moderationFor(other.token)).toBeNull();
+    }
     const viewer = `{ viewer { id displayName } }`;
     expect(await lede.query(viewer, undefined, { token: author.token })).toEqual({
       viewer: { id: author.accountId, displayName: "Pending Author" },
