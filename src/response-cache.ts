@@ -11,7 +11,7 @@
 // them too. Answers to token holders are never stored (their TTL is 0), and neither is any answer that selects a
 // viewer-specific field, so what is cached is what every anonymous reader sees.
 import { randomUUID } from "node:crypto";
-import { getOperationAST, Kind } from "graphql";
+import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
 import { DEFAULT_TTL_MS, ttlPerSchemaCoordinate } from "./cache-policy.js";
@@ -56,7 +56,7 @@ function entitiesOf(event: CommentEventMessage): Entity[] {
 }
 
 /** The root fields a mutation selected (by response key), or null when it spreads fragments at the root. */
-function rootFields(args: { document: import("graphql").DocumentNode; operationName?: string | null }) {
+function rootFields(args: { document: DocumentNode; operationName?: string | null }) {
   const operation = getOperationAST(args.document, args.operationName ?? undefined);
   if (operation?.operation !== "mutation") return undefined;
   const fields: { name: string; key: string }[] = [];
