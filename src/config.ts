@@ -82,6 +82,8 @@ const schema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
   JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+  RESPONSE_CACHE: boolean.default(true),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().positive().max(100_000).default(64),
 });
 
 export type Env = z.input<typeof schema>;
@@ -135,6 +137,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** JWTs from an external identity provider, when JWT_SECRET (HS256) or JWT_JWKS_URL is set. */
   jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | undefined;
+  /** The server-side cache of anonymous query results (RESPONSE_CACHE=off turns it off; HTTP ETags stay). */
+  responseCache: { enabled: boolean; maxBytes: number };
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -206,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             roleClaim: c.JWT_ROLE_CLAIM,
           }
         : undefined,
+    responseCache: { enabled: c.RESPONSE_CACHE, maxBytes: Math.round(c.RESPONSE_CACHE_MAX_MB * 1024 * 1024) },
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

@@ -176,9 +176,20 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
         // GitHub's idea: every answer says what it cost, so that clients can budget.
         onExecuteDone({ result, setResult }) {
           const cost = costOf.get(args.contextValue as object);
-          if (cost && result && !(Symbol.asyncIterator in result)) {
+          if (!cost || !result) return;
+          if (!(Symbol.asyncIterator in result)) {
             setResult({ ...result, extensions: { ...result.extensions, cost } });
+            return;
           }
+          // @defer / @stream: the first payload says what the whole operation costs.
+          let first = true;
+          return {
+            onNext({ result: payload, setResult: setPayload }) {
+              if (!first) return;
+              first = false;
+              setPayload({ ...payload, extensions: { ...payload.extensions, cost } });
+            },
+          };
         },
       };
     },
@@ -186,33 +197,57 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
 }
 
 /** Answers a query that runs too long with TIMEOUT. Mutations are left to finish: they are one transaction each, and
- * answering before it ends would leave the client unsure whether it happened. */
+ * answering before it ends would leave the client unsure whether it happened. With @defer / @stream the deadline
+ * covers the whole delivery: the parts still pending when it passes are cancelled and a last payload says TIMEOUT. */
 export function useQueryTimeout(ms: number): Plugin {
+  const timeoutError = () =>
+    new GraphQLError(`The query took longer than ${ms} ms (QUERY_TIMEOUT_MS)`, {
+      extensions: { code: "TIMEOUT", limit: "QUERY_TIMEOUT_MS", value: ms },
+    });
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const operation = getOperationAST(args.document, args.operationName ?? undefined);
       if (operation?.operation !== "query") return;
       setExecuteFn(async (executionArgs) => {
+        const deadline = Date.now() + ms;
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(
-            () =>
-              resolve({
-                errors: [
-                  new GraphQLError(`The query took longer than ${ms} ms (QUERY_TIMEOUT_MS)`, {
-                    extensions: { code: "TIMEOUT", limit: "QUERY_TIMEOUT_MS", value: ms },
-                  }),
-                ],
-              }),
-            ms,
-          );
+          timer = setTimeout(() => resolve({ errors: [timeoutError()] }), ms);
         });
         try {
-          return await Promise.race([executeFn(executionArgs) as Promise<ExecutionResult>, timedOut]);
+          const result = await Promise.race([executeFn(executionArgs) as Promise<ExecutionResult>, timedOut]);
+          return Symbol.asyncIterator in result ? withDeadline(result as never, deadline, timeoutError) : result;
         } finally {
           clearTimeout(timer);
         }
       });
     },
   };
+}
+
+/** An incremental delivery that ends with a TIMEOUT payload (and cancels the rest) once the deadline passes. */
+async function* withDeadline(
+  payloads: AsyncIterable<Record<string, unknown>>,
+  deadline: number,
+  timeoutError: () => GraphQLError,
+): AsyncGenerator<Record<string, unknown>> {
+  const iterator = payloads[Symbol.asyncIterator]();
+  try {
+    while (true) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), Math.max(0, deadline - Date.now()));
+      });
+      const next = await Promise.race([iterator.next(), late]).finally(() => clearTimeout(timer));
+      if (next === "late") {
+        yield { errors: [timeoutError()], hasNext: false };
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // Not awaited: a part that is still resolving finishes in the background, its result dropped.
+    iterator.return?.().catch(() => {});
+  }
 }

@@ -14,6 +14,17 @@ export interface Topics {
   "comment:event": CommentEventMessage;
   /** The same events for the moderators' stream, keyed by "all". */
   "moderation:event": CommentEventMessage;
+  /** Response-cache invalidations from one instance for the others, keyed by "all" (see response-cache.ts). */
+  "cache:invalidate": CacheInvalidation;
+}
+
+export interface CacheInvalidation {
+  /** The instance that sent it (it has already invalidated its own cache). */
+  origin: string;
+  /** Entities whose cached answers are stale: a typename alone means every entity of the type. */
+  entities?: { typename: string; id?: string | number }[];
+  /** Everything is stale. */
+  all?: boolean;
 }
 
 export interface LedePubSub {

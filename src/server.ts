@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createYoga, useReadinessCheck, type YogaServerInstance } from "graphql-yoga";
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
@@ -17,10 +18,13 @@ import { EMBED_SCRIPT_PATH, useEmbedScript } from "./embed.js";
 import { graphiqlTabs } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
+import { useHttpCaching } from "./http-cache.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { createMetrics } from "./metrics.js";
+import { usePersistedQueries } from "./persisted-queries.js";
 import { clientAddress, createRateLimiter, useAnonymousRateLimit } from "./rate-limit.js";
+import { createLedeResponseCache } from "./response-cache.js";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { createErrorMasker } from "./mask-error.js";
 import { schema } from "./schema/index.js";
@@ -68,7 +72,17 @@ const graphiqlOptions = {
   subscriptionsProtocol: "WS" as const,
 };
 
-export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
+export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
+  const responseCache = appDeps.config.responseCache.enabled
+    ? createLedeResponseCache({
+        pubsub: appDeps.pubsub,
+        logger,
+        maxBytes: appDeps.config.responseCache.maxBytes,
+      })
+    : null;
+  // Contexts publish through the cache, so that a comment change drops its cached threads before the answer.
+  const deps: AppDeps = responseCache ? { ...appDeps, pubsub: responseCache.observe(appDeps.pubsub) } : appDeps;
+  const httpCaching = useHttpCaching(appDeps.config.graphqlPath, schema);
   const requestIds = new WeakMap<Request, string>();
   const startedAt = new WeakMap<Request, number>();
   // The gauges read these lazily, at scrape time, when the WebSocket server below exists.
@@ -101,6 +115,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
     // `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
     cors: (request) => (new URL(request.url).pathname === EMBED_SCRIPT_PATH ? false : {}),
     plugins: [
+      httpCaching.responses,
       metrics.plugin,
       useEmbedScript(config.graphqlPath, logger),
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
@@ -108,6 +123,10 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
       usePerOperationLimits(config.limits),
       useQueryTimeout(config.queryTimeoutMs),
       ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
+      useDeferStream(),
+      usePersistedQueries(),
+      httpCaching.params,
+      ...(responseCache?.plugins ?? []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
       {
         // Every response names its request, so a client can quote it and we can find it in the logs.
@@ -345,6 +364,7 @@ export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
         clearInterval(sweep);
         clearTimeout(grace);
         await yoga.dispose();
+        responseCache?.close();
         await rateLimiter?.close();
       })();
       return stopping;

@@ -2,7 +2,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentAddedDocument } from "./generated/graphql.js";
-import { articleId, guest, post } from "./support/fixtures.js";
+import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient } from "./support/ws.js";
 
@@ -50,5 +50,31 @@ describe.skipIf(skipDatabase || !available)("two instances over Redis", () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it("drops an answer cached on instance B when an edit or a comment on instance A changes it", async () => {
+    await b.app.deps.pubsub.ready("cache:invalidate", "all");
+    await b.app.deps.pubsub.ready("moderation:event", "all");
+    const QUERY = `query($slug: String!) { article(slug: $slug) { id headline version commentCount } }`;
+    type Answer = { article: { id: string; headline: string; version: number; commentCount: number } };
+    const slug = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
+    const onB = () => b.query(QUERY, { slug }) as Promise<Answer>;
+    const { article } = await onB();
+    expect((await b.countStatements(onB)).statements).toBe(0); // cached on B
+    const editor = await staff(a, "EDITOR");
+    const headline = `${article.headline} (edited on A)`;
+    await a.query(
+      `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }`,
+      { input: { id: article.id, version: article.version, headline } },
+      { token: editor.token },
+    );
+    await until(async () => (await onB()).article.headline === headline, "B to drop its cached article");
+    expect((await b.countStatements(onB)).statements).toBe(0); // and cache it again
+    const reader = await guest(a, "Commenter on A");
+    await post(a, reader.token, { articleId: article.id, body: "Posted on A, counted on B" });
+    await until(
+      async () => (await onB()).article.commentCount === article.commentCount + 1,
+      "B to drop its cached comment count",
+    );
   });
 });
