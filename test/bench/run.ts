@@ -36,12 +36,13 @@ checked; a wrong answer fails the scenario.
   --only LIST    run only these scenarios (e.g. --only P2,P3)
   --no-postgres  skip the PostgreSQL figures (and P5)
   --postgres     with --quick: the PostgreSQL figures and P5 too
+  --subscribers N  P4 with N subscribers instead of the plan's (10,000 full, 200 quick)
   --help         this text
 Results: bench-results/<timestamp>.json (gitignored). Progress goes to stderr, the table to stdout.`;
 
 function parseArgs(argv: string[]) {
   if (argv.includes("--help") || argv.includes("-h")) return null;
-  const known = new Set(["--quick", "--no-postgres", "--postgres", "--only"]);
+  const known = new Set(["--quick", "--no-postgres", "--postgres", "--only", "--subscribers"]);
   for (const arg of argv) {
     if (arg.startsWith("--") && !known.has(arg.split("=")[0]!)) throw new Error(`unknown option ${arg} (see --help)`);
   }
@@ -53,8 +54,15 @@ function parseArgs(argv: string[]) {
       throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.join(", ")}`);
   }
   const quick = argv.includes("--quick");
+  const subscribersIndex = argv.findIndex((a) => a === "--subscribers" || a.startsWith("--subscribers="));
+  const subscribersValue =
+    subscribersIndex < 0 ? undefined : (argv[subscribersIndex]!.split("=")[1] ?? argv[subscribersIndex + 1]);
+  const subscribers = subscribersValue === undefined ? undefined : Number(subscribersValue);
+  if (subscribers !== undefined && !(Number.isInteger(subscribers) && subscribers > 0)) {
+    throw new Error(`--subscribers needs a positive whole number, not ${subscribersValue}`);
+  }
   const postgres = !argv.includes("--no-postgres") && (!quick || argv.includes("--postgres"));
-  return { quick, postgres, only };
+  return { quick, postgres, only, subscribers };
 }
 
 async function main(): Promise<void> {
@@ -69,7 +77,8 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const plan = options.quick ? QUICK : FULL;
+  const base = options.quick ? QUICK : FULL;
+  const plan = options.subscribers ? { ...base, subscribers: options.subscribers } : base;
   const started = new Date();
   const selected = SCENARIOS.filter((s) => !options.only || options.only.has(s));
   progress(`${options.quick ? "quick" : "full"} run of ${selected.join(" ")}; ${pinningNote()}`);

@@ -81,7 +81,7 @@ export async function runFanout(sqliteUrl: string, plan: Plan, raw: Record<strin
       ratio: `p95 ${(ours.p95 / base.p95).toFixed(1)}× B2; ${deliveryNote(ours)}`,
       target: "10,000, p95 ≤ 500 ms & ≤ 1.5× B2, 0 lost, ≤ 1.5 GB",
       verdict: ours.wrong ? "FAIL" : ok ? "ok" : full ? "MISS" : "",
-      ...(full ? {} : { note: "(quick: fewer subscribers than the target)" }),
+      ...(full ? {} : { note: "(fewer subscribers than the 10,000 of the target)" }),
     },
   ];
 }

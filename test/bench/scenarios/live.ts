@@ -87,7 +87,8 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
       );
     }
     progress(`  ${options.label}: connecting ${options.subscribers} subscribers`);
-    await Promise.all(fleets.map((f) => ask(f, "connect", {}, 300_000)));
+    // thousands of graphql-ws handshakes on a loaded machine take minutes
+    await Promise.all(fleets.map((f) => ask(f, "connect", {}, 900_000)));
     let status = await statusOf(fleets);
     progress(`  ${options.label}: ${status.connected} connected; warming up until every subscription is live`);
     const warmDeadline = Date.now() + 120_000;
