@@ -1,9 +1,11 @@
 // The whole suite runs twice: once on SQLite and once on PostgreSQL (a project each). Every test file gets its own
 // database, copied from a template that test/support/global-setup.ts migrates and seeds once per run.
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const shared = {
   include: ["test/**/*.test.ts"],
+  // The benchmark suite (npm run bench) is no test: it measures, on its own processes and cores.
+  exclude: [...configDefaults.exclude, "test/bench/**"],
   globalSetup: ["test/support/global-setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,

@@ -142,34 +142,35 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
     maxDirectivesRule({ n: limits.directives, ...reportAs("MAX_DIRECTIVES", limits.directives) }),
   ];
   const costOf = new WeakMap<object, Cost>();
-  /** The cost rule runs with validation (so an over-cost request is a 400 like any other limit), reading the
-   * variables from the request's params, which yoga and our WebSocket server both put in the initial context. */
-  const costRule =
-    (context: object): ValidationRule =>
-    (validation) => ({
+  /** A rule that reports an over-cost request, so that it is a 400 like any other limit. Yoga caches validation
+   * results by document and by the names of the rules; the cost also depends on the variables, so it is computed
+   * for every request (below) and this rule, named after the cost, is added only when it is over the limit. */
+  const overCost = (requested: number): ValidationRule => {
+    const rule: ValidationRule = (validation) => ({
       Document: {
-        leave(document) {
-          const variables =
-            (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? {};
-          const requested = operationCost(validation.getSchema(), document, variables);
-          costOf.set(context, { requested, limit: limits.cost });
-          if (requested > limits.cost) {
-            validation.reportError(
-              limitError(
-                `This operation could return about ${requested} objects; the limit is ${limits.cost} (MAX_COST)`,
-                "MAX_COST",
-                limits.cost,
-              ),
-            );
-          }
+        leave() {
+          validation.reportError(
+            limitError(
+              `This operation could return about ${requested} objects; the limit is ${limits.cost} (MAX_COST)`,
+              "MAX_COST",
+              limits.cost,
+            ),
+          );
         },
       },
     });
+    return Object.defineProperty(rule, "name", { value: `MaxCostExceeded${requested}` });
+  };
   return {
     ...(maxTokensPlugin({ n: limits.tokens, exposeLimits: true }) as Plugin),
-    onValidate({ addValidationRule, context }) {
+    onValidate({ addValidationRule, context, params }) {
       for (const rule of rules) addValidationRule(rule);
-      addValidationRule(costRule(context));
+      // Yoga and our WebSocket server both put the request's params (with its variables) in the initial context.
+      const variables =
+        (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? {};
+      const requested = operationCost(params.schema, params.documentAST, variables);
+      costOf.set(context, { requested, limit: limits.cost });
+      if (requested > limits.cost) addValidationRule(overCost(requested));
     },
     onExecute({ args }) {
       return {

@@ -319,6 +319,26 @@ describe.skipIf(skipDatabase)("abuse suite", () => {
     const response = await lede.fetch("/graphql", post("{ articles(first: 3) { edges { node { headline } } } }"));
     expect((await response.json()).extensions).toEqual({ cost: { requested: 10, limit: 100_000 } });
   });
+
+  // Yoga caches validation per document; the cost depends on the variables too, so a cached "valid" must neither
+  // drop the cost from the answer nor let larger variables through (nor a cached refusal refuse smaller ones).
+  it("computes the cost for every request of the same document, with its own variables", async () => {
+    const nested =
+      "query($a: Int, $b: Int) { articles(first: $a) { edges { node { comments(first: $b) { edges { node { id } } } } } } }";
+    const send = async (variables: Record<string, number>) => {
+      const response = await lede.fetch("/graphql", post(nested, variables));
+      return { status: response.status, body: await response.json() };
+    };
+    const small = { a: 2, b: 2 };
+    const first = await send(small);
+    const second = await send(small);
+    expect(first.body.extensions, JSON.stringify(first.body)).toEqual({ cost: { requested: 19, limit: 100_000 } });
+    expect(second.body, JSON.stringify(second.body)).toEqual(first.body);
+    const tooMuch = await send({ a: 100, b: 100_000 });
+    expect(tooMuch.status, JSON.stringify(tooMuch.body)).toBe(400);
+    expect(tooMuch.body.errors[0].extensions).toMatchObject({ code: "LIMIT_EXCEEDED", limit: "MAX_COST" });
+    expect((await send(small)).body).toEqual(first.body);
+  });
 });
 
 describe.skipIf(skipDatabase)("limits over WebSockets", () => {

@@ -22,7 +22,7 @@ describe.skipIf(skipDatabase)("import", () => {
   let lede: TestLede;
   let work: string;
   beforeAll(async () => {
-    lede = await startLede();
+    lede = await startLede({ env: { RESPONSE_CACHE: "off" } });
     work = mkdtempSync(join(tmpdir(), "lede-import-"));
   });
   afterAll(async () => {

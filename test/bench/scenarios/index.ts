@@ -1,0 +1,278 @@
+// Runs the selected scenarios and turns their figures into the table's rows. A scenario that throws (a wrong
+// answer, a server that does not start) becomes a FAIL row with the reason; the others still run.
+import { existsSync, readFileSync } from "node:fs";
+import { sqliteFilePath } from "../../../src/database-url.js";
+import type { BenchDatabase } from "../lib/data.js";
+import { startLede, type LedeServer } from "../lib/lede.js";
+import type { Plan } from "../lib/plan.js";
+import { ROOT, type Child } from "../lib/processes.js";
+import { median, progress, type Row } from "../lib/stats.js";
+import {
+  answerOf,
+  baselineUrl,
+  frontPageRequest,
+  firstDifference,
+  measureInterleaved,
+  startHttpBaseline,
+  startHttpLoad,
+} from "./http.js";
+import { runCrossInstance, runFanout } from "./live-run.js";
+import { countFrontPageStatements } from "./sql.js";
+import { coldStart, type ColdStart } from "./startup.js";
+
+export const SCENARIOS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7"] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface RunInput {
+  plan: Plan;
+  selected: Scenario[];
+  sqlite: BenchDatabase;
+  postgres: BenchDatabase | null;
+}
+
+const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
+const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const TYPENAME = JSON.stringify({ query: "{ __typename }" });
+
+export async function runScenarios(input: RunInput): Promise<{ rows: Row[]; raw: Record<string, unknown> }> {
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  const children: Child[] = [];
+  const keep = <T extends Child>(child: T) => (children.push(child), child);
+  const attempt = async (scenario: string, run: () => Promise<void>) => {
+    progress(`${scenario}`);
+    try {
+      await run();
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).split("\n").slice(0, 6).join(" / ");
+      progress(`${scenario} FAILED: ${message}`);
+      rows.push({ scenario, subject: "(did not complete)", verdict: "FAIL", note: message.slice(0, 300) });
+    }
+  };
+  const has = (s: Scenario) => input.selected.includes(s);
+  let statementsAt20: Record<string, number> = {};
+  try {
+    const needsHttp = has("P1") || has("P2") || has("P6");
+    const load = needsHttp ? keep(await startHttpLoad()) : null;
+    const lede = needsHttp ? keep(await startLede("Lede (SQLite)", input.sqlite.url)) : null;
+
+    if (has("P3")) {
+      await attempt("P3", async () => {
+        for (const db of [input.sqlite, input.postgres]) {
+          if (!db) continue;
+          const counts = await countFrontPageStatements(db.url, [10, 100, 20]);
+          statementsAt20[db.provider] = counts[20]!;
+          raw[`P3 ${db.provider}`] = counts;
+          const ok = counts[10]! <= 6 && counts[10] === counts[100];
+          rows.push({
+            scenario: "P3",
+            subject: "front page SQL statements",
+            db: db.provider,
+            sql: counts[10],
+            ratio: `first:10 → ${counts[10]}, first:100 → ${counts[100]}`,
+            target: "≤ 6, equal",
+            verdict: db.provider === "sqlite" ? (ok ? "ok" : "MISS") : "",
+          });
+        }
+      });
+    }
+
+    if (has("P1")) {
+      await attempt("P1", async () => {
+        const expected = (await answerOf(lede!.baseUrl, TYPENAME)).text;
+        if (JSON.parse(expected).data?.__typename !== "Query") throw new Error(`{ __typename } answered ${expected}`);
+        const b0 = keep(await startHttpBaseline("b0", { BENCH_FIXED_BODY: expected }));
+        const [base, ours] = await measureInterleaved(
+          load!,
+          [
+            { name: "B0", url: baselineUrl(b0), body: TYPENAME, expected, server: b0 },
+            { name: "Lede { __typename }", url: lede!.baseUrl, body: TYPENAME, expected, server: lede! },
+          ],
+          input.plan,
+        );
+        raw.P1 = { B0: base, lede: ours };
+        rows.push({ scenario: "B0", subject: "node:http, fixed JSON", ...figures(base!), verdict: "" });
+        rows.push({
+          scenario: "P1",
+          subject: "{ __typename }",
+          ...figures(ours!),
+          ratio: `${pct(ours!.rps, base!.rps)} of B0`,
+          target: "≥ 35 %",
+          verdict: ours!.wrong || base!.wrong ? "FAIL" : ours!.rps >= 0.35 * base!.rps ? "ok" : "MISS",
+        });
+        await b0.stop();
+      });
+    }
+
+    if (has("P2")) {
+      await attempt("P2", async () => {
+        const body = frontPageRequest(20, 5);
+        const answer = (await answerOf(lede!.baseUrl, body)).text;
+        const parsed = JSON.parse(answer) as {
+          data?: { articles: { edges: unknown[] } };
+          errors?: unknown;
+          extensions?: unknown;
+        };
+        if (parsed.errors || parsed.data?.articles.edges.length !== 20)
+          throw new Error(`front page answered ${answer.slice(0, 300)}`);
+        const b1 = keep(
+          await startHttpBaseline("b1", {
+            BENCH_SQLITE_FILE: sqliteFilePath(input.sqlite.url),
+            BENCH_EXTENSIONS: JSON.stringify(parsed.extensions ?? ""),
+          }),
+        );
+        const b1Answer = (await answerOf(baselineUrl(b1), body)).text;
+        if (b1Answer !== answer)
+          throw new Error(`B1 and Lede disagree on the front page; ${firstDifference(answer, b1Answer)}`);
+        const subjects = [
+          { name: "B1", url: baselineUrl(b1), body, expected: answer, server: b1 as Child },
+          { name: "Lede front page (SQLite)", url: lede!.baseUrl, body, expected: answer, server: lede! as Child },
+        ];
+        let pg: LedeServer | null = null;
+        if (input.postgres) {
+          pg = keep(await startLede("Lede (PostgreSQL)", input.postgres.url));
+          subjects.push({ name: "Lede front page (PostgreSQL)", url: pg.baseUrl, body, expected: answer, server: pg });
+        }
+        const [base, ...ours] = await measureInterleaved(load!, subjects, input.plan);
+        raw.P2 = { B1: base, lede: ours };
+        rows.push({
+          scenario: "B1",
+          subject: "node:http + better-sqlite3, same JSON",
+          db: "sqlite",
+          ...figures(base!),
+          verdict: "",
+        });
+        ours.forEach((m, i) => {
+          const db = i === 0 ? "sqlite" : "postgresql";
+          const ok = m.rps >= 0.5 * base!.rps && m.p99 <= 2 * base!.p99;
+          rows.push({
+            scenario: "P2",
+            subject: "front page",
+            db,
+            ...figures(m),
+            sql: statementsAt20[db],
+            ratio: `${pct(m.rps, base!.rps)} of B1, p99 ${times(m.p99, base!.p99)}`,
+            target: "≥ 50 %, p99 ≤ 2×",
+            verdict: m.wrong || base!.wrong ? "FAIL" : db === "sqlite" ? (ok ? "ok" : "MISS") : "",
+          });
+        });
+        await b1.stop();
+        await pg?.stop();
+      });
+    }
+
+    if (has("P6")) {
+      await attempt("P6", async () => {
+        const manifest = JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as {
+          dependencies?: Record<string, string>;
+        };
+        const hasCache =
+          manifest.dependencies?.["@graphql-yoga/plugin-response-cache"] !== undefined &&
+          existsSync(`${ROOT}/node_modules/@graphql-yoga/plugin-response-cache`);
+        if (!hasCache) {
+          rows.push({
+            scenario: "P6",
+            subject: "response-cache hit vs uncached P2",
+            ratio: "n/a (no response cache)",
+            target: "≥ 3×",
+            verdict: "n/a",
+          });
+          return;
+        }
+        const uncached = keep(await startLede("Lede RESPONSE_CACHE=off", input.sqlite.url, { RESPONSE_CACHE: "off" }));
+        const body = frontPageRequest(20, 5);
+        const plain = (await answerOf(uncached.baseUrl, body)).text;
+        await answerOf(lede!.baseUrl, body); // fills the cache
+        const cachedAnswer = (await answerOf(lede!.baseUrl, body)).text;
+        const withoutMeta = (text: string) => {
+          const parsed = JSON.parse(text) as { extensions?: Record<string, unknown> };
+          delete parsed.extensions?.responseCache;
+          return JSON.stringify(parsed);
+        };
+        if (withoutMeta(cachedAnswer) !== withoutMeta(plain)) {
+          throw new Error(
+            `a cache hit differs from the uncached answer; ${firstDifference(withoutMeta(cachedAnswer), withoutMeta(plain))}`,
+          );
+        }
+        const [off, on] = await measureInterleaved(
+          load!,
+          [
+            { name: "front page, RESPONSE_CACHE=off", url: uncached.baseUrl, body, expected: plain, server: uncached },
+            { name: "front page, cache hits", url: lede!.baseUrl, body, expected: cachedAnswer, server: lede! },
+          ],
+          input.plan,
+        );
+        raw.P6 = { uncached: off, cached: on };
+        const hitFlag = (JSON.parse(cachedAnswer) as { extensions?: { responseCache?: { hit?: boolean } } }).extensions
+          ?.responseCache?.hit;
+        const isHit = hitFlag === true || (hitFlag === undefined && on!.rps > 1.2 * off!.rps);
+        rows.push({
+          scenario: "P6",
+          subject: `response-cache hit vs uncached P2${hitFlag === undefined ? "" : hitFlag ? " (hit: true)" : " (hit: false)"}`,
+          db: "sqlite",
+          ...figures(on!),
+          ratio: isHit ? `${times(on!.rps, off!.rps)} uncached` : `${times(on!.rps, off!.rps)}, no hits seen`,
+          target: "≥ 3×",
+          verdict: on!.wrong || off!.wrong ? "FAIL" : on!.rps >= 3 * off!.rps ? "ok" : "MISS",
+        });
+        await uncached.stop();
+      });
+    }
+    await lede?.stop();
+    await load?.stop();
+
+    if (has("P4"))
+      await attempt("P4", async () => void rows.push(...(await runFanout(input.sqlite.url, input.plan, raw))));
+    if (has("P5")) {
+      if (!input.postgres)
+        rows.push({
+          scenario: "P5",
+          subject: "two instances over Redis",
+          ratio: "skipped (no PostgreSQL)",
+          verdict: "n/a",
+        });
+      else
+        await attempt(
+          "P5",
+          async () => void rows.push(...(await runCrossInstance(input.postgres!.url, input.plan, raw))),
+        );
+    }
+    if (has("P7")) {
+      await attempt("P7", async () => {
+        const runs: ColdStart[] = [];
+        for (let i = 0; i < input.plan.startups; i++) {
+          runs.push(await coldStart());
+          const run = runs.at(-1)!;
+          progress(
+            `  cold start ${i + 1}/${input.plan.startups}: ${Math.round(run.ms)} ms (migrate ${run.migrateMs} ms)`,
+          );
+        }
+        raw.P7 = runs;
+        const ms = median(runs.map((r) => r.ms));
+        const migrateMs = median(runs.map((r) => r.migrateMs ?? NaN));
+        rows.push({
+          scenario: "P7",
+          subject: "npm start, empty data folder → first answer",
+          db: "sqlite",
+          ratio: `${(ms / 1000).toFixed(2)} s (prisma migrate deploy ${(migrateMs / 1000).toFixed(2)} s)`,
+          target: "≤ 3 s",
+          verdict: ms <= 3000 ? "ok" : "MISS",
+        });
+      });
+    }
+  } finally {
+    await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
+  }
+  return { rows, raw };
+}
+
+function figures(m: { rps: number; p50: number; p95: number; p99: number; rssMb: number; wrong: number }) {
+  return {
+    rps: m.rps,
+    p50: m.p50,
+    p95: m.p95,
+    p99: m.p99,
+    rssMb: m.rssMb,
+    ...(m.wrong ? { note: `${m.wrong} wrong answers` } : {}),
+  };
+}
