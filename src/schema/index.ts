@@ -14,6 +14,7 @@ import "./person/mutations.js";
 import "./organisation/index.js";
 import "./event/index.js";
 import "./place/index.js";
+import "./find/search.js";
 import "./account/index.js";
 import "./comment/types.js";
 import "./comment/operations.js";
