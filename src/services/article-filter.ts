@@ -100,11 +100,12 @@ export function compileArticleFilter(
     parts.push(condition);
   };
   if (filter.section != null) {
-    add(`a."sectionId" IN (SELECT s."id" FROM "Section" s WHERE s."slug" = ${sql.param(filter.section)})`);
+    // a scalar subquery (slugs are unique) reads to the planner as a constant: the section index is used
+    add(`a."sectionId" = (SELECT s."id" FROM "Section" s WHERE s."slug" = ${sql.param(filter.section)})`);
   }
   if (filter.tag != null) {
     add(
-      `a."id" IN (SELECT at."articleId" FROM "ArticleTag" at JOIN "Tag" t ON t."id" = at."tagId" WHERE t."slug" = ${sql.param(filter.tag)})`,
+      `a."id" IN (SELECT at."articleId" FROM "ArticleTag" at WHERE at."tagId" = (SELECT t."id" FROM "Tag" t WHERE t."slug" = ${sql.param(filter.tag)}))`,
     );
   }
   if (filter.status != null) {
