@@ -201,7 +201,12 @@ describe.skipIf(skipDatabase)(`articles(filter, orderBy) (${provider})`, () => {
 
   it("lists drafts for editors only", async () => {
     const variables = { filter: { status: "DRAFT" as const } };
-    expectErrorCode(await lede.execute(FilteredArticlesDocument, variables), "FORBIDDEN", {
+    expectErrorCode(await lede.execute(FilteredArticlesDocument, variables), "UNAUTHENTICATED", {
+      document: FilteredArticlesDocument,
+      variables,
+    });
+    const reader = (await staff(lede, "READER")).token;
+    expectErrorCode(await lede.execute(FilteredArticlesDocument, variables, { token: reader }), "FORBIDDEN", {
       document: FilteredArticlesDocument,
       variables,
     });

@@ -2,7 +2,7 @@
 // an `a."id" IN (subquery)` over an indexed link table, so that each filter alone is index-backed (see
 // test/query-plans.test.ts); AND / OR / NOT nest up to MAX_FILTER_DEPTH levels.
 import type { Account } from "../generated/prisma/client.js";
-import { BadUserInputError, ForbiddenError } from "../errors.js";
+import { BadUserInputError, ForbiddenError, UnauthenticatedError } from "../errors.js";
 import { decodeGlobalId, decodeGlobalIdOf } from "../global-id.js";
 import { parseSearchQuery, toFts5, toTsquery, type SearchQuery } from "./search-query.js";
 import type { Sql } from "./sql.js";
@@ -110,6 +110,7 @@ export function compileArticleFilter(
   }
   if (filter.status != null) {
     if (filter.status !== "PUBLISHED" && !canSeeUnpublished(viewer)) {
+      if (!viewer) throw new UnauthenticatedError(`Sign in as an editor to list unpublished articles (${path}.status)`);
       throw new ForbiddenError(`Only editors may list ${filter.status.toLowerCase()} articles (${path}.status)`);
     }
     add(`a."status" = ${sql.param(filter.status)}`);

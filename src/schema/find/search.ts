@@ -1,5 +1,7 @@
 // Query.search: ranked hits over articles and entities, with highlights and the facets of the whole result.
 import { brandWithType } from "@pothos/core";
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
 import { builder, DEFAULT_PAGE_SIZE } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
@@ -204,13 +206,35 @@ export function decodeSearchCursor(cursor: string): SearchPosition {
   return { score, recency, kind: kind as SearchKind, id };
 }
 
-async function loadHits(ctx: Context, rows: SearchHitRow[]): Promise<Hit[]> {
-  const nodes = await Promise.all(rows.map((row) => ctx.loaders.nodes[row.kind].load(row.id)));
-  return rows.flatMap((row, i) => {
-    const node = nodes[i];
-    if (!node) return []; // deleted between the two statements
-    brandWithType(node, row.kind as never);
-    return [{ row, node, cursor: encodeSearchCursor(row) }];
+interface Delegate {
+  findMany(args: object): Promise<{ id: string }[]>;
+}
+
+/** One findMany per type on the page, each with the selection the query asks of that type under edges.node. */
+async function loadHits(ctx: Context, info: GraphQLResolveInfo, rows: SearchHitRow[]): Promise<Hit[]> {
+  const delegates: Record<SearchKind, Delegate> = {
+    Article: ctx.prisma.article as unknown as Delegate,
+    Person: ctx.prisma.person as unknown as Delegate,
+    Organisation: ctx.prisma.organisation as unknown as Delegate,
+    Event: ctx.prisma.event as unknown as Delegate,
+    Place: ctx.prisma.place as unknown as Delegate,
+  };
+  const kinds = [...new Set(rows.map((row) => row.kind))];
+  const loaded = new Map<string, object>();
+  await Promise.all(
+    kinds.map(async (kind) => {
+      const query = queryFromInfo({ context: ctx, info, typeName: kind, path: ["edges", "node"] });
+      const ids = rows.filter((row) => row.kind === kind).map((row) => row.id);
+      for (const node of await delegates[kind].findMany({ ...query, where: { id: { in: ids } } })) {
+        brandWithType(node, kind as never);
+        loaded.set(`${kind}:${node.id}`, node);
+      }
+    }),
+  );
+  return rows.flatMap((row) => {
+    const node = loaded.get(`${row.kind}:${row.id}`);
+    // deleted between the two statements: the hit is dropped rather than shown empty
+    return node ? [{ row, node, cursor: encodeSearchCursor(row) }] : [];
   });
 }
 
@@ -237,14 +261,14 @@ builder.queryField("search", (t) =>
       }),
       after: t.arg.string({ required: false, description: "Return the hits after this cursor." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       checkPageSize({ first: args.first });
       const first = args.first ?? DEFAULT_PAGE_SIZE;
       const after = args.after == null ? undefined : decodeSearchCursor(args.after);
       const kinds = args.types?.map((type) => KIND_OF_TYPE[type as SearchTypeValue]);
       const request = searchRequest(args.query, kinds, args.filter as ArticleFilter | null | undefined);
       const rows = first === 0 ? [] : await searchPage(ctx, request, first + 1, after);
-      const hits = await loadHits(ctx, rows.slice(0, first));
+      const hits = await loadHits(ctx, info, rows.slice(0, first));
       let facetRows: Promise<FacetRow[]> | undefined;
       return {
         hits,
