@@ -114,3 +114,66 @@ export function rankingMismatch(
   const missing = beating.filter((key) => !shown.has(key));
   return missing.length ? `missing ${missing.join(", ")}` : null;
 }
+
+export interface StatsTruth {
+  bySection: Map<string, number>; // section slug → articles
+  byTag: Map<string, number>;
+  byMonth: Map<string, number>;
+  byDay: Map<string, number>;
+  mentioned: Map<string, number>; // entity key → articles
+  commentsByDay: Map<string, number>;
+  commentsByHour: number[];
+  commented: Map<string, number>; // article id → visible comments
+}
+
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/** The stats of a window, from every row (published articles by publication, visible comments by posting). */
+export async function statsTruth(prisma: Prisma, from: Date | null, to: Date | null): Promise<StatsTruth> {
+  const inWindow = (d: Date | null) => d !== null && (!from || d >= from) && (!to || d <= to);
+  const articles = await prisma.article.findMany({
+    where: { status: "PUBLISHED" },
+    select: { id: true, publishedAt: true, section: { select: { slug: true } }, tags: { select: { tag: true } } },
+  });
+  const truth: StatsTruth = {
+    bySection: new Map(),
+    byTag: new Map(),
+    byMonth: new Map(),
+    byDay: new Map(),
+    mentioned: new Map(),
+    commentsByDay: new Map(),
+    commentsByHour: Array.from({ length: 24 }, () => 0),
+    commented: new Map(),
+  };
+  const published = new Set<string>();
+  for (const a of articles) {
+    published.add(a.id);
+    if (!inWindow(a.publishedAt)) continue;
+    if (a.section) bump(truth.bySection, a.section.slug);
+    for (const t of a.tags) bump(truth.byTag, t.tag.slug);
+    bump(truth.byMonth, a.publishedAt!.toISOString().slice(0, 7));
+    bump(truth.byDay, a.publishedAt!.toISOString().slice(0, 10));
+  }
+  const perEntity = new Map<string, Set<string>>();
+  for (const m of await allMentions(prisma)) {
+    if (m.status !== "PUBLISHED" || !inWindow(m.publishedAt)) continue;
+    perEntity.set(m.entityKey, (perEntity.get(m.entityKey) ?? new Set()).add(m.articleId));
+  }
+  for (const [key, ids] of perEntity) truth.mentioned.set(key, ids.size);
+  const comments = await prisma.comment.findMany({
+    where: { status: "VISIBLE" },
+    select: { createdAt: true, articleId: true },
+  });
+  for (const c of comments) {
+    if (!inWindow(c.createdAt)) continue;
+    bump(truth.commentsByDay, c.createdAt.toISOString().slice(0, 10));
+    truth.commentsByHour[c.createdAt.getUTCHours()]!++;
+    if (published.has(c.articleId)) bump(truth.commented, c.articleId);
+  }
+  return truth;
+}
+
+/** Map entries by count, most first (for rankingMismatch). */
+export function ranked(map: Map<string, number>): [string, number][] {
+  return [...map.entries()].sort((a, b) => b[1] - a[1]);
+}
