@@ -149,6 +149,11 @@ const CELLS: Cell[] = [
     }),
     outcomes: allow("editor", "admin"),
   },
+  {
+    name: "stats",
+    operation: () => ({ query: `{ stats { articlesBySection { count } } }` }),
+    outcomes: allow("analyst", "editor", "admin"),
+  },
   { name: "auditLog", operation: () => ({ query: `{ auditLog(first: 1) { totalCount } }` }), outcomes: allow("admin") },
   {
     name: "createPerson",
