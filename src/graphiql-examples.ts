@@ -43,3 +43,84 @@ query ReferenceStory {
   }
 }
 `;
+
+/** A second tab: full-text search with highlights and facets. */
+export const SEARCH_EXAMPLE_QUERY = /* GraphQL */ `
+  # Search articles, people, organisations, events and places. Try "quoted phrases", -excluded words,
+  # OR between alternatives, and prefix*; another spelling of a name ("Andrey") finds the same person.
+
+  query Search {
+    search(query: "Wagner asylum -Prigozhin", first: 10) {
+      totalCount
+      edges {
+        score
+        node {
+          __typename
+          ... on Article {
+            headline
+            publishedAt
+            section {
+              name
+            }
+          }
+          ... on Person {
+            name
+            alternateNames
+          }
+          ... on Organisation {
+            name
+          }
+          ... on Event {
+            name
+          }
+          ... on Place {
+            name
+          }
+        }
+        highlights {
+          field
+          html
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      facets {
+        types {
+          type
+          count
+        }
+        sections {
+          value
+          label
+          count
+        }
+        tags {
+          value
+          label
+          count
+        }
+        months {
+          value
+          count
+        }
+        entities {
+          count
+          entity {
+            __typename
+            ... on Person {
+              name
+            }
+            ... on Organisation {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** GraphiQL's tabs when a browser has none saved. */
+export const EXAMPLE_TABS = [{ query: EXAMPLE_QUERY }, { query: SEARCH_EXAMPLE_QUERY }];

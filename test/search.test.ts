@@ -161,6 +161,12 @@ describe.skipIf(skipDatabase)(`search (${provider})`, () => {
     }
   });
 
+  it("runs GraphiQL's search tab", async () => {
+    const { SEARCH_EXAMPLE_QUERY } = await import("../src/graphiql-examples.js");
+    const data = await lede.query<{ search: { totalCount: number } }, object>(SEARCH_EXAMPLE_QUERY, {});
+    expect(data.search.totalCount).toBeGreaterThan(0);
+  });
+
   it("rejects bad cursors and page sizes", async () => {
     for (const variables of [
       { query: "Wagner", after: "nope" },
