@@ -99,11 +99,6 @@ export function parseSearchQuery(input: string, field = "query"): SearchQuery {
   return { groups: usable };
 }
 
-/** Every word the query looks for (not the excluded ones): what highlights mark. */
-export function includedWords(query: SearchQuery): string[] {
-  return [...new Set(query.groups.flatMap((g) => g.include.flatMap((t) => t.words)))];
-}
-
 // ---- SQLite FTS5 ----------------------------------------------------------------------------------------------
 
 function fts5Term(term: Term): string {
