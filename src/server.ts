@@ -13,7 +13,7 @@ import type { IncomingMessage } from "node:http";
 import { createAuthenticator } from "./auth.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
-import { EXAMPLE_QUERY } from "./graphiql-examples.js";
+import { EXAMPLE_QUERY, EXAMPLE_TABS } from "./graphiql-examples.js";
 import type { Logger } from "./logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
 import { limitBodySize, useHttpGuards } from "./http-guards.js";
@@ -60,7 +60,12 @@ function requestIdFrom(header: string | null): string {
 /** Unsent bytes a WebSocket may hold before the server drops it as a reader that has stopped reading. */
 const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
 
-const graphiqlOptions = { title: "Lede — GraphiQL", defaultQuery: EXAMPLE_QUERY, subscriptionsProtocol: "WS" as const };
+const graphiqlOptions = {
+  title: "Lede — GraphiQL",
+  defaultQuery: EXAMPLE_QUERY,
+  defaultTabs: EXAMPLE_TABS,
+  subscriptionsProtocol: "WS" as const,
+};
 
 export function createLedeServer(deps: AppDeps, logger: Logger): LedeServer {
   const requestIds = new WeakMap<Request, string>();
