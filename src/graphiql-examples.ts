@@ -1,4 +1,7 @@
-// The query GraphiQL opens with: the reference story and its graph, so an analyst sees real data on first load.
+// The queries GraphiQL opens with: the reference story and its graph, and a timeline, so an analyst sees real data on
+// first load.
+import { encodeGlobalId } from "./global-id.js";
+import { stableId } from "./seed/seed.js";
 export const REFERENCE_ARTICLE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
 
 export const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Lede. Press the run button (or Ctrl-Enter) to fetch the reference story
@@ -42,6 +45,68 @@ query ReferenceStory {
     }
   }
 }
+`;
+
+/** Andrei Medvedev's global id in the seed story (seed ids are derived from slugs, so it is the same everywhere). */
+const MEDVEDEV_ID = encodeGlobalId("Person", stableId("person", "andrei-medvedev"));
+
+export const TIMELINE_QUERY = /* GraphQL */ `
+  # An entity's timeline: the events it took part in and the articles that mention it, oldest first.
+  # Dates known only to the month or year keep that precision (and sort at the start of the period).
+  # Try from/to, include: [EVENT], or another entity's id.
+
+  query Timeline($entity: ID!, $from: DateTime, $to: DateTime) {
+    timeline(entity: $entity, from: $from, to: $to, first: 30) {
+      totalCount
+      edges {
+        node {
+          kind
+          date {
+            text
+            precision
+          }
+          endDate {
+            text
+          }
+          item {
+            ... on Event {
+              name
+              kind
+              place {
+                name
+              }
+            }
+            ... on Article {
+              headline
+              publishedAt
+            }
+          }
+        }
+      }
+    }
+    node(id: $entity) {
+      ... on Person {
+        name
+        coMentioned(first: 5) {
+          articleCount
+          entity {
+            ... on Person {
+              name
+            }
+            ... on Organisation {
+              name
+            }
+            ... on Place {
+              name
+            }
+            ... on Event {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
 `;
 
 /** A second tab: full-text search with highlights and facets. */
@@ -122,5 +187,9 @@ export const SEARCH_EXAMPLE_QUERY = /* GraphQL */ `
   }
 `;
 
-/** GraphiQL's tabs when a browser has none saved. */
-export const EXAMPLE_TABS = [{ query: EXAMPLE_QUERY }, { query: SEARCH_EXAMPLE_QUERY }];
+/** GraphiQL's tabs on first load (a browser that has used GraphiQL before keeps its own tabs). */
+export const EXAMPLE_TABS = [
+  { query: EXAMPLE_QUERY },
+  { query: TIMELINE_QUERY, variables: JSON.stringify({ entity: MEDVEDEV_ID, from: "2022-01-01T00:00:00Z" }, null, 2) },
+  { query: SEARCH_EXAMPLE_QUERY },
+];

@@ -232,6 +232,18 @@ describe.skipIf(skipDatabase)("timeline", () => {
     expect(backwards).toEqual(all);
   });
 
+  it("runs GraphiQL's timeline tab as it ships", async () => {
+    const { EXAMPLE_TABS } = await import("../src/graphiql-examples.js");
+    for (const tab of EXAMPLE_TABS) {
+      const data = await lede.query<any, any>(tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
+      expect(data).toBeTruthy();
+    }
+    const timeline = EXAMPLE_TABS[1]!;
+    const data = await lede.query<any, any>(timeline.query, JSON.parse(timeline.variables!));
+    expect(data.timeline.totalCount).toBeGreaterThan(5);
+    expect(data.node.name).toBe("Andrei Medvedev");
+  });
+
   it("answers bad arguments with BAD_USER_INPUT or NOT_FOUND", async () => {
     const document = EntityTimelineDocument;
     const article = await lede.db.prisma.article.findFirstOrThrow();

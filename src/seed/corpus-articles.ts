@@ -98,12 +98,12 @@ export class ArticleFactory {
     private readonly context: ArticleContext,
   ) {
     const { entities } = context;
-    this.storylineRank = new Zipf(entities.storylines.length, 0.8);
+    this.storylineRank = new Zipf(entities.storylines.length, 0.7);
     this.entityRank = {
-      person: new Zipf(entities.pools.person.length),
-      organisation: new Zipf(entities.pools.organisation.length),
-      place: new Zipf(entities.pools.place.length),
-      event: new Zipf(entities.pools.event.length),
+      person: new Zipf(entities.pools.person.length, 0.9),
+      organisation: new Zipf(entities.pools.organisation.length, 0.9),
+      place: new Zipf(entities.pools.place.length, 0.9),
+      event: new Zipf(entities.pools.event.length, 0.9),
     };
     this.journalistRank = new Zipf(entities.journalists.length, 0.7);
     this.publisherRank = new Zipf(entities.publishers.length, 1.2);
@@ -124,7 +124,7 @@ export class ArticleFactory {
     for (const o of storyline.organisations) if (random.chance(0.75)) add("organisation", o);
     if (random.chance(0.7)) add("place", storyline.place);
     for (const e of storyline.events) if (random.chance(0.35)) add("event", e);
-    for (let extra = Math.floor(random.exponential(2.5)); extra > 0 && chosen.size < 14; extra--) {
+    for (let extra = Math.floor(random.exponential(1.8)); extra > 0 && chosen.size < 14; extra--) {
       const kind = random.weighted<EntityKind>([
         ["person", 4],
         ["organisation", 3],

@@ -142,9 +142,9 @@ export function buildEntities(random: Random, tag: string) {
     mentionableOrganisations.push(addOrganisation(name, kind as OrganisationKind, country.id));
   }
 
-  const personRank = new Zipf(mentionablePeople.length);
-  const organisationRank = new Zipf(mentionableOrganisations.length);
-  const placeRank = new Zipf(mentionablePlaces.length);
+  const personRank = new Zipf(mentionablePeople.length, 0.9);
+  const organisationRank = new Zipf(mentionableOrganisations.length, 0.9);
+  const placeRank = new Zipf(mentionablePlaces.length, 0.9);
   const topicRank = new Zipf(TOPICS.length, 0.9);
   const storylines: Storyline[] = [];
   const events: {
@@ -183,7 +183,13 @@ export function buildEntities(random: Random, tag: string) {
     const startsAt = CORPUS_START + Math.sqrt(random.next()) * (CORPUS_END - CORPUS_START - YEAR / 2);
     const storyline: Storyline = {
       topic: TOPICS[topicRank.sample(random)]!,
-      people: distinct(() => mentionablePeople[personRank.sample(random)]!, random.int(1, 3)),
+      // Each storyline has a lead of its own (the first ninety people); the well-known names recur as the others.
+      people: [
+        mentionablePeople[s]!,
+        ...distinct(() => mentionablePeople[personRank.sample(random)]!, random.int(0, 2)).filter(
+          (p) => p !== mentionablePeople[s],
+        ),
+      ],
       organisations: distinct(() => mentionableOrganisations[organisationRank.sample(random)]!, random.int(1, 2)),
       place: mentionablePlaces[placeRank.sample(random)]!,
       events: [],

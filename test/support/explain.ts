@@ -56,8 +56,12 @@ async function explain(lede: TestLede, sql: string, params: unknown[]): Promise<
   return rows.map((row) => row["QUERY PLAN"]!);
 }
 
-/** The large tables (by name or by the alias the statement gives them) that a plan reads in full. */
-function fullScans(provider: string, sql: string, plan: string[]): string[] {
+/**
+ * The large tables (by name or by the alias the statement gives them) that a plan reads in full: SQLite's "SCAN t"
+ * (with or without an index: SCAN walks all of it, SEARCH a range), PostgreSQL's Seq Scan, and its index scans
+ * without an Index Cond (the whole index, which is what a Seq Scan turns into when sequential scans are off).
+ */
+export function fullScans(provider: string, sql: string, plan: string[]): string[] {
   const aliases = new Map<string, string>();
   for (const match of sql.matchAll(
     /(?:FROM|JOIN)\s+(?:[`"]\w+[`"]\.)?[`"](\w+)[`"](?:\s+(?:AS\s+)?[`"]?(\w+)[`"]?)?/gi,
@@ -66,14 +70,23 @@ function fullScans(provider: string, sql: string, plan: string[]): string[] {
     if (match[2] && !/^(ON|WHERE|JOIN|LEFT|INNER|GROUP|ORDER|LIMIT)$/i.test(match[2])) aliases.set(match[2], match[1]!);
   }
   const found: string[] = [];
-  for (const line of plan) {
-    const scanned =
-      provider === "sqlite"
-        ? /^SCAN (\w+)(?! USING (?:COVERING )?INDEX| USING INTEGER PRIMARY KEY)/.exec(line.trim())?.[1]
-        : /Seq Scan on "?(\w+)"?/.exec(line)?.[1];
+  plan.forEach((line, index) => {
+    let scanned: string | undefined;
+    if (provider === "sqlite") scanned = /^SCAN (\w+)/.exec(line.trim())?.[1];
+    else {
+      const match = /(Seq Scan|Index Scan|Index Only Scan)(?: Backward)?(?: using \S+)? on "?(\w+)"?/.exec(line);
+      const indent = line.search(/\S/);
+      // an index scan's conditions are the lines under it, indented deeper, before the next plan node
+      const details: string[] = [];
+      for (const next of plan.slice(index + 1)) {
+        if (next.search(/\S/) <= indent || next.trim().startsWith("->")) break;
+        details.push(next);
+      }
+      if (match && (match[1] === "Seq Scan" || !details.some((d) => d.includes("Index Cond")))) scanned = match[2];
+    }
     const table = scanned ? (aliases.get(scanned) ?? scanned) : undefined;
     if (table && LARGE_TABLES.includes(table)) found.push(`${table}: ${line.trim()}`);
-  }
+  });
   return found;
 }
 
