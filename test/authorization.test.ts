@@ -184,6 +184,19 @@ const CELLS: Cell[] = [
     pick: (data) => data.article,
   },
   {
+    name: "articles(filter: { status: DRAFT })",
+    operation: () => ({ query: `{ articles(filter: { status: DRAFT }) { totalCount } }` }),
+    outcomes: allow("editor", "admin"),
+  },
+  {
+    name: "a draft article in search hits",
+    operation: () => ({
+      query: `{ search(query: "Medvedev case deserting", types: [ARTICLE]) { edges { node { ... on Article { slug } } } } }`,
+    }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.search.edges.find((e: { node: { slug: string } }) => e.node.slug === DRAFT_SLUG),
+  },
+  {
     name: "Comment.flagCount",
     operation: (ids) => ({
       query: `query($id: ID!) { comment(id: $id) { flagCount } }`,
@@ -216,6 +229,11 @@ const CELLS: Cell[] = [
       variables: { id: ids.article },
     }),
     outcomes: allow("editor", "admin"),
+  },
+  {
+    name: "stats",
+    operation: () => ({ query: `{ stats { articlesBySection { count } } }` }),
+    outcomes: allow("analyst", "editor", "admin"),
   },
   { name: "auditLog", operation: () => ({ query: `{ auditLog(first: 1) { totalCount } }` }), outcomes: allow("admin") },
   {

@@ -5,6 +5,7 @@ import type { Context } from "../context.js";
 import { BadUserInputError } from "../errors.js";
 import { decodeGlobalIdOf } from "../global-id.js";
 import type { namedConnection } from "./connections.js";
+import { ENTITY_FILTERS, entityWhere } from "./find/entity-filters.js";
 
 type EntityType = "Person" | "Organisation" | "Event" | "Place";
 
@@ -73,9 +74,17 @@ export function entityRootFields(options: {
       {
         type: type as "Person",
         cursor: "id",
-        description: `Every ${label}, in a stable order (20 a page by default, at most 100).`,
-        totalCount: (_root, _args, ctx) => delegateFor(ctx, type).count({}),
-        resolve: (query, _root, _args, ctx) => delegateFor(ctx, type).findMany({ ...query, orderBy }) as never,
+        description: `Every ${label} (or those the filter picks), in a stable order (20 a page by default, at most 100).`,
+        args: {
+          filter: t.arg({
+            type: ENTITY_FILTERS[type] as never,
+            required: false,
+            description: `Which ${plural} to list.`,
+          }),
+        },
+        totalCount: (_root, args, ctx) => delegateFor(ctx, type).count({ where: entityWhere(type, args.filter, ctx) }),
+        resolve: (query, _root, args, ctx) =>
+          delegateFor(ctx, type).findMany({ ...query, where: entityWhere(type, args.filter, ctx), orderBy }) as never,
       },
       connection as never,
     ),

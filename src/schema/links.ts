@@ -74,9 +74,9 @@ export const AffiliationRef = builder.prismaNode("Affiliation", {
       resolve: (a) => partialDate(a.endsAt, a.endPrecision),
     }),
     current: t.boolean({
-      description: "True when no end is recorded.",
+      description: "True while it lasts: no end is recorded, or the recorded end is still to come.",
       select: { endsAt: true },
-      resolve: (a) => a.endsAt === null,
+      resolve: (a, _args, ctx) => a.endsAt === null || a.endsAt > ctx.clock(),
     }),
   }),
 });
@@ -98,6 +98,29 @@ export const ParticipantRef = builder.prismaNode("Participant", {
     }),
   }),
 });
+
+export const AffiliationStatusEnum = builder.enumType("AffiliationStatus", {
+  description: "Whether an affiliation still lasts.",
+  values: {
+    CURRENT: { description: "No end is recorded, or the recorded end is still to come." },
+    FORMER: { description: "It ended: its end is in the past." },
+  } as const,
+});
+
+export type AffiliationStatus = "CURRENT" | "FORMER";
+
+/** Person.affiliations and Organisation.members: earliest first, optionally current or former only. */
+export function affiliationsQuery(args: { status?: AffiliationStatus | null }, ctx: Context) {
+  const now = ctx.clock();
+  return {
+    where: !args.status
+      ? {}
+      : args.status === "CURRENT"
+        ? { OR: [{ endsAt: null }, { endsAt: { gt: now } }] }
+        : { endsAt: { lte: now } },
+    orderBy: [{ startsAt: "asc" as const }, { id: "asc" as const }],
+  };
+}
 
 export const MentionConnection = namedConnection(MentionRef, "Mention", "mentions");
 export const AffiliationConnection = namedConnection(AffiliationRef, "Affiliation", "affiliations");

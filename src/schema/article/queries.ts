@@ -1,7 +1,9 @@
 // Root fields for articles, sections and tags.
 import { builder } from "../../builder.js";
-import { listedArticleWhere, NEWEST_ARTICLES_FIRST, openableArticleWhere } from "../../services/visibility.js";
+import { articleCount, articlePageIds } from "../../services/article-list.js";
+import { openableArticleWhere } from "../../services/visibility.js";
 import { uniqueWhere } from "../entity-roots.js";
+import { ArticleFilterInput, ArticleOrderEnum } from "../find/filters.js";
 import { ArticleConnection, SectionConnection } from "./types.js";
 
 builder.queryFields((t) => ({
@@ -23,14 +25,31 @@ builder.queryFields((t) => ({
     {
       type: "Article",
       cursor: "id",
-      description: "Published articles, newest first (20 a page by default, at most 100).",
-      totalCount: (_root, _args, ctx) => ctx.prisma.article.count({ where: listedArticleWhere(ctx.viewer) }),
-      resolve: (query, _root, _args, ctx) =>
-        ctx.prisma.article.findMany({
-          ...query,
-          where: listedArticleWhere(ctx.viewer),
-          orderBy: NEWEST_ARTICLES_FIRST,
-        }),
+      description:
+        "Published articles (every status for editors), filtered and ordered; newest first by default (20 a page, at most 100).",
+      args: {
+        filter: t.arg({ type: ArticleFilterInput, required: false, description: "Which articles to list." }),
+        orderBy: t.arg({ type: ArticleOrderEnum, required: false, description: "The order (default PUBLISHED_DESC)." }),
+      },
+      totalCount: (_root, args, ctx) => articleCount(ctx, args),
+      resolve: async (query, _root, args, ctx) => {
+        // The page is chosen in SQL (filters, ranks, keyset); the rows are then loaded with the GraphQL selection.
+        const {
+          cursor,
+          take,
+          skip: _skip,
+          ...selection
+        } = query as typeof query & {
+          cursor?: { id: string };
+          take: number;
+          skip?: number;
+        };
+        const ids = await articlePageIds(ctx, { ...args, take, cursorId: cursor?.id });
+        if (ids.length === 0) return [];
+        const rows = await ctx.prisma.article.findMany({ ...selection, where: { id: { in: ids } } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.flatMap((id) => byId.get(id) ?? []);
+      },
     },
     ArticleConnection,
   ),

@@ -5,7 +5,14 @@ import { OrganisationKindEnum } from "../common.js";
 import { ArticleConnection } from "../article/types.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { AffiliationConnection, MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
+import {
+  AffiliationConnection,
+  affiliationsQuery,
+  AffiliationStatusEnum,
+  MentionConnection,
+  mentionedInOptions,
+  ParticipantConnection,
+} from "../links.js";
 
 export const OrganisationRef = builder.prismaNode("Organisation", {
   id: { field: "id" },
@@ -26,10 +33,18 @@ export const OrganisationRef = builder.prismaNode("Organisation", {
       "members",
       {
         description:
-          "People affiliated with the organisation, with role and dates; current and former, earliest first.",
+          "People affiliated with the organisation, with role and dates; current and former (or one of them), " +
+          "earliest first.",
         cursor: "id",
         totalCount: true,
-        query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+        args: {
+          status: t.arg({
+            type: AffiliationStatusEnum,
+            required: false,
+            description: "Only current or only former members (default: both).",
+          }),
+        },
+        query: affiliationsQuery,
       },
       AffiliationConnection,
     ),

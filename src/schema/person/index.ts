@@ -3,7 +3,14 @@ import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/visibility.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
-import { AffiliationConnection, MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
+import {
+  AffiliationConnection,
+  affiliationsQuery,
+  AffiliationStatusEnum,
+  MentionConnection,
+  mentionedInOptions,
+  ParticipantConnection,
+} from "../links.js";
 import { BylineConnection } from "../article/types.js";
 
 export const PersonRef = builder.prismaNode("Person", {
@@ -24,7 +31,14 @@ export const PersonRef = builder.prismaNode("Person", {
       "affiliations",
       {
         description: "The organisations the person has belonged to, with role and dates, earliest first.",
-        query: { orderBy: [{ startsAt: "asc" }, { id: "asc" }] },
+        args: {
+          status: t.arg({
+            type: AffiliationStatusEnum,
+            required: false,
+            description: "Only current or only former affiliations (default: both).",
+          }),
+        },
+        query: affiliationsQuery,
         cursor: "id",
         totalCount: true,
       },

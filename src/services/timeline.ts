@@ -1,0 +1,199 @@
+// An entity's timeline: the events it is part of and the articles that mention it, in date order. An event's date
+// stands for a period as long as its precision (a YEAR event is the whole year), so it is in a window when that
+// period overlaps the window, and it sorts at the start of the period, before more precise dates that start there.
+import type { Context } from "../context.js";
+import { BadUserInputError, NotFoundError } from "../errors.js";
+import type { Article, Event, Prisma as P } from "../generated/prisma/client.js";
+import type { DatePrecision } from "../generated/prisma/enums.js";
+import { ENTITY_COLUMN, type EntityKind } from "./graph.js";
+import { listedArticleWhere } from "./visibility.js";
+
+export type TimelineKind = "EVENT" | "ARTICLE";
+
+/** A position in the timeline: the date, then the precision rank (day before month before year), events before
+ * articles at the same instant, then id. */
+export interface TimelineKey {
+  at: Date;
+  precision: number;
+  kind: number;
+  id: string;
+}
+
+export type TimelineEntry =
+  | { kind: "EVENT"; key: TimelineKey; event: Event }
+  | { kind: "ARTICLE"; key: TimelineKey; article: Article; salience: number };
+
+export interface TimelineQuery {
+  entity: { kind: EntityKind; id: string };
+  from: Date | null;
+  to: Date | null;
+  include: TimelineKind[];
+}
+
+const PRECISIONS: DatePrecision[] = ["DAY", "MONTH", "YEAR"];
+const CURSOR_PREFIX = "GPC:S:timeline:";
+
+function truncate(date: Date, precision: DatePrecision): Date {
+  if (precision === "YEAR") return new Date(Date.UTC(date.getUTCFullYear(), 0, 1));
+  if (precision === "MONTH") return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1));
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+export function encodeTimelineCursor(key: TimelineKey): string {
+  return Buffer.from(`${CURSOR_PREFIX}${key.at.toISOString()}:${key.precision}:${key.kind}:${key.id}`).toString(
+    "base64",
+  );
+}
+
+export function decodeTimelineCursor(cursor: string, field: string): TimelineKey {
+  const text = Buffer.from(cursor, "base64").toString("utf8");
+  const match = /^GPC:S:timeline:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z):([0-2]):([01]):(.+)$/.exec(text);
+  const at = match ? new Date(match[1]!) : null;
+  if (!match || !at || Number.isNaN(at.getTime()))
+    throw new BadUserInputError(`${field} is not a cursor this timeline handed out`, field);
+  return { at, precision: Number(match[2]), kind: Number(match[3]), id: match[4]! };
+}
+
+export function compareKeys(a: TimelineKey, b: TimelineKey): number {
+  return (
+    a.at.getTime() - b.at.getTime() ||
+    a.precision - b.precision ||
+    a.kind - b.kind ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+export function checkWindow(from: Date | null, to: Date | null): void {
+  if (from && to && from > to) throw new BadUserInputError("to must not be before from", "to");
+}
+
+/** Which events belong on the entity's timeline. */
+function eventsOf(entity: TimelineQuery["entity"]): P.EventWhereInput {
+  switch (entity.kind) {
+    case "PERSON":
+      return { participants: { some: { personId: entity.id } } };
+    case "ORGANISATION":
+      return { participants: { some: { organisationId: entity.id } } };
+    case "PLACE":
+      return { OR: [{ placeId: entity.id }, { place: { parentId: entity.id } }] };
+    case "EVENT":
+      return { id: entity.id };
+  }
+}
+
+/** Events whose period (start to the end of the end's precision, or of the start's) overlaps [from, to]. */
+function eventWindow(from: Date | null, to: Date | null): P.EventWhereInput[] {
+  const where: P.EventWhereInput[] = [];
+  if (to) where.push({ startsAt: { lte: to } });
+  if (from)
+    where.push({
+      OR: PRECISIONS.flatMap((precision): P.EventWhereInput[] => [
+        { startPrecision: precision, startsAt: { gte: truncate(from, precision) } },
+        { endPrecision: precision, endsAt: { gte: truncate(from, precision) } },
+      ]).concat({ endPrecision: null, endsAt: { gte: truncate(from, "DAY") } }),
+    });
+  return where;
+}
+
+/** Rows after (or, inverted, before) `cursor` in timeline order, for one source whose kind rank is `kind`. */
+function eventsAfter(cursor: TimelineKey | null, inverted: boolean): P.EventWhereInput[] {
+  if (!cursor) return [];
+  const op = inverted ? "lt" : "gt";
+  const ranks = PRECISIONS.filter((_, rank) => (inverted ? rank < cursor.precision : rank > cursor.precision));
+  const sameInstant: P.EventWhereInput[] = [{ startsAt: cursor.at, startPrecision: { in: ranks } }];
+  const precision = PRECISIONS[cursor.precision]!;
+  // Events rank 0: after an article at the same instant and precision come only articles (not for events).
+  if (cursor.kind === 0) sameInstant.push({ startsAt: cursor.at, startPrecision: precision, id: { [op]: cursor.id } });
+  else if (inverted) sameInstant.push({ startsAt: cursor.at, startPrecision: precision });
+  return [{ OR: [{ startsAt: { [op]: cursor.at } }, ...sameInstant] }];
+}
+
+function articlesAfter(cursor: TimelineKey | null, inverted: boolean): P.ArticleWhereInput[] {
+  if (!cursor) return [];
+  const op = inverted ? "lt" : "gt";
+  const sameInstant: P.ArticleWhereInput[] = [];
+  // Articles are exact instants (precision rank 0, kind rank 1).
+  if (cursor.precision === 0) {
+    if (cursor.kind === 1) sameInstant.push({ publishedAt: cursor.at, id: { [op]: cursor.id } });
+    else if (!inverted) sameInstant.push({ publishedAt: cursor.at });
+  } else if (inverted) sameInstant.push({ publishedAt: cursor.at });
+  return [{ OR: [{ publishedAt: { [op]: cursor.at } }, ...sameInstant] }];
+}
+
+export async function loadTimeline(
+  ctx: Context,
+  query: TimelineQuery,
+  page: { after: TimelineKey | null; before: TimelineKey | null; limit: number; inverted: boolean },
+): Promise<TimelineEntry[]> {
+  const cursor = page.inverted ? page.before : page.after;
+  const direction = page.inverted ? ("desc" as const) : ("asc" as const);
+  const bound = page.inverted ? page.after : page.before;
+  const within = (entry: TimelineEntry) =>
+    !bound || (page.inverted ? compareKeys(entry.key, bound) > 0 : compareKeys(entry.key, bound) < 0);
+  const [events, articles] = await Promise.all([
+    query.include.includes("EVENT")
+      ? ctx.prisma.event.findMany({
+          where: {
+            AND: [eventsOf(query.entity), ...eventWindow(query.from, query.to), ...eventsAfter(cursor, page.inverted)],
+          },
+          orderBy: [{ startsAt: direction }, { startPrecision: direction }, { id: direction }],
+          take: page.limit,
+        })
+      : [],
+    // From the article side, so that the order is the article's own (publishedAt, id) index rather than a sort of
+    // every mention of a popular entity joined to its article.
+    query.include.includes("ARTICLE")
+      ? ctx.prisma.article.findMany({
+          where: { AND: [articleWhere(ctx, query), ...articlesAfter(cursor, page.inverted)] },
+          orderBy: [{ publishedAt: direction }, { id: direction }],
+          take: page.limit,
+          include: {
+            mentions: { where: mentionOf(query), select: { salience: true }, orderBy: { salience: "desc" }, take: 1 },
+          },
+        })
+      : [],
+  ]);
+  const entries: TimelineEntry[] = [
+    ...events.map((event) => ({
+      kind: "EVENT" as const,
+      key: { at: event.startsAt, precision: PRECISIONS.indexOf(event.startPrecision), kind: 0, id: event.id },
+      event,
+    })),
+    ...articles.map(({ mentions, ...article }) => ({
+      kind: "ARTICLE" as const,
+      key: { at: article.publishedAt!, precision: 0, kind: 1, id: article.id },
+      article,
+      salience: mentions[0]?.salience ?? 0,
+    })),
+  ];
+  entries.sort((a, b) => (page.inverted ? compareKeys(b.key, a.key) : compareKeys(a.key, b.key)));
+  return entries.filter(within).slice(0, page.limit);
+}
+
+function mentionOf(query: TimelineQuery): P.MentionWhereInput {
+  return { [ENTITY_COLUMN[query.entity.kind]]: query.entity.id };
+}
+
+function articleWhere(ctx: Context, query: TimelineQuery): P.ArticleWhereInput {
+  return {
+    ...listedArticleWhere(ctx.viewer),
+    publishedAt: { not: null, ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) },
+    mentions: { some: mentionOf(query) },
+  };
+}
+
+/** How many entries the whole timeline (in its window) holds. */
+export async function countTimeline(ctx: Context, query: TimelineQuery): Promise<number> {
+  const [events, articles] = await Promise.all([
+    query.include.includes("EVENT")
+      ? ctx.prisma.event.count({ where: { AND: [eventsOf(query.entity), ...eventWindow(query.from, query.to)] } })
+      : 0,
+    query.include.includes("ARTICLE") ? ctx.prisma.article.count({ where: articleWhere(ctx, query) }) : 0,
+  ]);
+  return events + articles;
+}
+
+export async function requireEntity(ctx: Context, kind: EntityKind, id: string, globalId: string): Promise<void> {
+  const loaders = { PERSON: "Person", ORGANISATION: "Organisation", EVENT: "Event", PLACE: "Place" } as const;
+  if (!(await ctx.loaders.nodes[loaders[kind]].load(id))) throw new NotFoundError(loaders[kind], globalId);
+}
