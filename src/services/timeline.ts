@@ -108,16 +108,16 @@ function eventsAfter(cursor: TimelineKey | null, inverted: boolean): P.EventWher
   return [{ OR: [{ startsAt: { [op]: cursor.at } }, ...sameInstant] }];
 }
 
-function articlesAfter(cursor: TimelineKey | null, inverted: boolean): P.ArticleWhereInput[] {
+function mentionsAfter(cursor: TimelineKey | null, inverted: boolean): P.MentionWhereInput[] {
   if (!cursor) return [];
   const op = inverted ? "lt" : "gt";
-  const sameInstant: P.ArticleWhereInput[] = [];
+  const sameInstant: P.MentionWhereInput[] = [];
   // Articles are exact instants (precision rank 0, kind rank 1).
   if (cursor.precision === 0) {
-    if (cursor.kind === 1) sameInstant.push({ publishedAt: cursor.at, id: { [op]: cursor.id } });
-    else if (!inverted) sameInstant.push({ publishedAt: cursor.at });
-  } else if (inverted) sameInstant.push({ publishedAt: cursor.at });
-  return [{ OR: [{ publishedAt: { [op]: cursor.at } }, ...sameInstant] }];
+    if (cursor.kind === 1) sameInstant.push({ article: { publishedAt: cursor.at }, articleId: { [op]: cursor.id } });
+    else if (!inverted) sameInstant.push({ article: { publishedAt: cursor.at } });
+  } else if (inverted) sameInstant.push({ article: { publishedAt: cursor.at } });
+  return [{ OR: [{ article: { publishedAt: { [op]: cursor.at } } }, ...sameInstant] }];
 }
 
 export async function loadTimeline(
@@ -130,7 +130,7 @@ export async function loadTimeline(
   const bound = page.inverted ? page.after : page.before;
   const within = (entry: TimelineEntry) =>
     !bound || (page.inverted ? compareKeys(entry.key, bound) > 0 : compareKeys(entry.key, bound) < 0);
-  const [events, articles] = await Promise.all([
+  const [events, mentions] = await Promise.all([
     query.include.includes("EVENT")
       ? ctx.prisma.event.findMany({
           where: {
@@ -140,16 +140,12 @@ export async function loadTimeline(
           take: page.limit,
         })
       : [],
-    // From the article side, so that the order is the article's own (publishedAt, id) index rather than a sort of
-    // every mention of a popular entity joined to its article.
     query.include.includes("ARTICLE")
-      ? ctx.prisma.article.findMany({
-          where: { AND: [articleWhere(ctx, query), ...articlesAfter(cursor, page.inverted)] },
-          orderBy: [{ publishedAt: direction }, { id: direction }],
+      ? ctx.prisma.mention.findMany({
+          where: { AND: [mentionWhere(ctx, query), ...mentionsAfter(cursor, page.inverted)] },
+          orderBy: [{ article: { publishedAt: direction } }, { articleId: direction }],
           take: page.limit,
-          include: {
-            mentions: { where: mentionOf(query), select: { salience: true }, orderBy: { salience: "desc" }, take: 1 },
-          },
+          select: { salience: true, article: true },
         })
       : [],
   ]);
@@ -159,26 +155,24 @@ export async function loadTimeline(
       key: { at: event.startsAt, precision: PRECISIONS.indexOf(event.startPrecision), kind: 0, id: event.id },
       event,
     })),
-    ...articles.map(({ mentions, ...article }) => ({
+    ...mentions.map(({ article, salience }) => ({
       kind: "ARTICLE" as const,
       key: { at: article.publishedAt!, precision: 0, kind: 1, id: article.id },
       article,
-      salience: mentions[0]?.salience ?? 0,
+      salience,
     })),
   ];
   entries.sort((a, b) => (page.inverted ? compareKeys(b.key, a.key) : compareKeys(a.key, b.key)));
   return entries.filter(within).slice(0, page.limit);
 }
 
-function mentionOf(query: TimelineQuery): P.MentionWhereInput {
-  return { [ENTITY_COLUMN[query.entity.kind]]: query.entity.id };
-}
-
-function articleWhere(ctx: Context, query: TimelineQuery): P.ArticleWhereInput {
+function mentionWhere(ctx: Context, query: TimelineQuery): P.MentionWhereInput {
   return {
-    ...listedArticleWhere(ctx.viewer),
-    publishedAt: { not: null, ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) },
-    mentions: { some: mentionOf(query) },
+    [ENTITY_COLUMN[query.entity.kind]]: query.entity.id,
+    article: {
+      ...listedArticleWhere(ctx.viewer),
+      publishedAt: { not: null, ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lte: query.to } : {}) },
+    },
   };
 }
 
@@ -188,7 +182,7 @@ export async function countTimeline(ctx: Context, query: TimelineQuery): Promise
     query.include.includes("EVENT")
       ? ctx.prisma.event.count({ where: { AND: [eventsOf(query.entity), ...eventWindow(query.from, query.to)] } })
       : 0,
-    query.include.includes("ARTICLE") ? ctx.prisma.article.count({ where: articleWhere(ctx, query) }) : 0,
+    query.include.includes("ARTICLE") ? ctx.prisma.mention.count({ where: mentionWhere(ctx, query) }) : 0,
   ]);
   return events + articles;
 }

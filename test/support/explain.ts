@@ -72,7 +72,7 @@ export function fullScans(provider: string, sql: string, plan: string[]): string
   const found: string[] = [];
   plan.forEach((line, index) => {
     let scanned: string | undefined;
-    if (provider === "sqlite") scanned = /^SCAN (\w+)/.exec(line.trim())?.[1];
+    if (provider === "sqlite") scanned = /^SCAN (?:\w+\.)?(\w+)/.exec(line.trim())?.[1];
     else {
       const match = /(Seq Scan|Index Scan|Index Only Scan)(?: Backward)?(?: using \S+)? on "?(\w+)"?/.exec(line);
       const indent = line.search(/\S/);
