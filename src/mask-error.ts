@@ -23,7 +23,7 @@ function isConnectionFailure(error: unknown): boolean {
     code === "P2024" ||
     code === "P2028" || // a transaction could not start in time: the database is saturated
     code === "P2034" || // a write conflict or deadlock: safe to retry
-    /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|SQLITE_BUSY|database is locked|too many clients|remaining connection slots|timeout exceeded when trying to connect/i.test(
+    /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|SQLITE_BUSY|database is locked|too many clients|remaining connection slots|timeout exceeded when trying to connect|Can.t reach database server/i.test(
       text,
     )
   );

@@ -25,7 +25,8 @@ describe.skipIf(skipDatabase)(`the graph on a corpus of ${ARTICLES} articles`, {
   let top: { id: string; slug: string };
   let busyArticle: { id: string; slug: string };
   beforeAll(async () => {
-    lede = await startLede();
+    // These tests write straight to the database and read the API again: no response cache in between.
+    lede = await startLede({ env: { RESPONSE_CACHE: "off" } });
     await generateCorpus(lede.db.prisma, { articles: ARTICLES, seed: 7 });
     if (provider === "postgresql") await lede.db.prisma.$executeRawUnsafe("ANALYZE");
     analyst = (await staff(lede, "ANALYST")).token;

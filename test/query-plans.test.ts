@@ -27,7 +27,8 @@ describe.skipIf(skipDatabase)(`query plans on ${ARTICLES} articles (${provider})
   let editor: string;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    lede = await startLede();
+    // These tests write straight to the database and read the API again: no response cache in between.
+    lede = await startLede({ env: { RESPONSE_CACHE: "off" } });
     let last = 0;
     await generateCorpus(lede.db.prisma, {
       articles: ARTICLES,

@@ -9,7 +9,8 @@ import { provider, skipDatabase, startLede, type TestLede } from "./support/lede
 describe.skipIf(skipDatabase)(`search index (${provider})`, () => {
   let lede: TestLede;
   beforeAll(async () => {
-    lede = await startLede();
+    // These tests write straight to the database and read the API again: no response cache in between.
+    lede = await startLede({ env: { RESPONSE_CACHE: "off" } });
     await addSyntheticArticles(lede.db.prisma, 60, 2);
   });
   afterAll(async () => {

@@ -64,7 +64,12 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
     const tabs = page.locator(".graphiql-tab");
     await expect
       .poll(() => tabs.allTextContents())
-      .toEqual([expect.stringContaining("ReferenceStory"), expect.stringContaining("LiveComments")]);
+      .toEqual([
+        expect.stringContaining("ReferenceStory"),
+        expect.stringContaining("Timeline"),
+        expect.stringContaining("Search"),
+        expect.stringContaining("LiveComments"),
+      ]);
     await page.locator(".graphiql-execute-button").click();
     await waitForResponse(page, `"headline": ${JSON.stringify(article!.headline)}`, "the headline", logs);
   });
