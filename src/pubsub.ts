@@ -37,6 +37,8 @@ export interface LedePubSub {
 
 export interface PubSubHandle {
   pubsub: LedePubSub;
+  /** Resolves once what was published so far has reached Redis (or after `timeoutMs`): for short-lived CLIs. */
+  flush(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
         subscribe: (topic, id) => listen(target, channel(topic, id)),
         ready: async () => {},
       },
+      flush: async () => {},
       close: async () => {},
     };
   }
@@ -147,6 +150,15 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
       ready: async (topic, id) => {
         await subscribed.get(channel(topic, id));
       },
+    },
+    async flush(timeoutMs = 2000) {
+      // Commands go out in order: once this PING is answered, every earlier PUBLISH has been handled.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        publishClient.ping().catch(() => {}),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
     },
     async close() {
       publishClient.disconnect();

@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { DEFAULT_TTL_MS, ttlPerSchemaCoordinate } from "./cache-policy.js";
+import { DEFAULT_TTL_MS, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./cache-policy.js";
 import { createResponseStore } from "./cache-store.js";
 import type { Context } from "./context.js";
 import { encodeGlobalId } from "./global-id.js";
@@ -55,6 +55,10 @@ function entitiesOf(event: CommentEventMessage): Entity[] {
   ];
 }
 
+/** Lists whose membership a comment changes without the comment events naming them (an article's first comment
+ * puts it in `hasComments` lists and moves it in MOST_COMMENTED pages): such answers live only as long as comments. */
+const COMMENT_SENSITIVE = /\bhasComments\b|\bMOST_COMMENTED\b/;
+
 /** The root fields a mutation selected (by response key), or null when it spreads fragments at the root. */
 function rootFields(args: { document: DocumentNode; operationName?: string | null }) {
   const operation = getOperationAST(args.document, args.operationName ?? undefined);
@@ -84,11 +88,22 @@ export function createLedeResponseCache(options: {
     invalidate(entities) {
       const list = [...entities].map(({ typename, id }) => ({ typename, id }));
       if (list.length === 0) return;
-      local.invalidate(list);
+      invalidateLocal(list);
       broadcast({ entities: list });
     },
   };
-  const dropAll = () => local.clear();
+  // Bumped by every invalidation: an answer whose execution overlapped one may hold what was just invalidated, so
+  // it is not stored (it would otherwise outlive the purge for its whole TTL).
+  let generation = 0;
+  const started = new WeakMap<object, { generation: number; commentSensitive: boolean }>();
+  const invalidateLocal = (entities: { typename: string; id?: string | number }[]) => {
+    generation++;
+    local.invalidate(entities);
+  };
+  const dropAll = () => {
+    generation++;
+    local.clear();
+  };
 
   // What the other instances did. Our own messages come back too (through Redis); they are skipped.
   const invalidations = pubsub.subscribe("cache:invalidate", "all");
@@ -103,9 +118,9 @@ export function createLedeResponseCache(options: {
   void follow(invalidations, (message) => {
     if (message.origin === origin) return;
     if (message.all) dropAll();
-    else if (message.entities) local.invalidate(message.entities);
+    else if (message.entities) invalidateLocal(message.entities);
   });
-  void follow(commentEvents, (event) => local.invalidate(entitiesOf(event)));
+  void follow(commentEvents, (event) => invalidateLocal(entitiesOf(event)));
 
   const purge = () => {
     dropAll();
@@ -114,11 +129,20 @@ export function createLedeResponseCache(options: {
 
   const purgeAfterOtherMutations: Plugin = {
     onExecute({ args }) {
+      if (typeof args.contextValue === "object" && args.contextValue !== null) {
+        const text = (args.document.loc?.source.body ?? "") + JSON.stringify(args.variableValues ?? {});
+        started.set(args.contextValue, { generation, commentSensitive: COMMENT_SENSITIVE.test(text) });
+      }
       const fields = rootFields(args);
       if (fields === undefined) return;
       return {
         onExecuteDone({ result }) {
-          if (Symbol.asyncIterator in result) return;
+          // A streamed (@defer) mutation: its root fields have run, but their data is not here to look at.
+          if (Symbol.asyncIterator in result) {
+            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name)))
+              purge();
+            return;
+          }
           const data = result.data as Record<string, unknown> | null | undefined;
           if (!data) return;
           // A failed mutation changed nothing (each is one transaction); a fragment at the root: assume the worst.
@@ -143,7 +167,12 @@ export function createLedeResponseCache(options: {
         // Over graphql-ws there is no HTTP request to key by: those operations bypass the cache (their mutations
         // still invalidate it, through the comment events and the purge below).
         enabled: (request) => request !== undefined,
-        onTtl: ({ ttl, context }) => ((context as Context | undefined)?.viewer ? 0 : ttl),
+        onTtl: ({ ttl, context }) => {
+          if ((context as Context | undefined)?.viewer) return 0;
+          const start = context ? started.get(context) : undefined;
+          if (!start || start.generation !== generation) return 0;
+          return start.commentSensitive ? Math.min(ttl, TTL_BY_TYPE.Comment ?? ttl) : ttl;
+        },
         includeExtensionMetadata: false,
       }),
       purgeAfterOtherMutations,
@@ -151,7 +180,7 @@ export function createLedeResponseCache(options: {
     observe: (target) => ({
       ...target,
       publish(topic, id, payload) {
-        if (topic === "moderation:event") local.invalidate(entitiesOf(payload as CommentEventMessage));
+        if (topic === "moderation:event") invalidateLocal(entitiesOf(payload as CommentEventMessage));
         target.publish(topic, id, payload);
       },
     }),

@@ -199,6 +199,35 @@ describe.skipIf(skipDatabase)("HTTP caching", () => {
     expect(after.articles.edges.map((e) => e.node.slug)).toContain(DRAFT_SLUG);
   });
 
+  it("empties the cache after a mutation that defers part of its answer", async () => {
+    const FRONT = `{ articles(first: 50) { edges { node { slug } } } }`;
+    type Front = { articles: { edges: { node: { slug: string } }[] } };
+    const slug = "deferred-publication";
+    const { createArticle: draft } = (await lede.query(
+      `mutation($i: CreateArticleInput!) { createArticle(input: $i) { id version } }`,
+      { i: { slug, headline: "Published with a deferred answer", body: [{ kind: "PARAGRAPH", text: "Text." }] } },
+      editor,
+    )) as { createArticle: { id: string; version: number } };
+    await lede.query(FRONT);
+    expect((await lede.countStatements(() => lede.query(FRONT))).statements).toBe(0);
+    // Everything the answer says about the article comes later: the cache cannot tell from the first part what changed.
+    const publish = `mutation($id: ID!, $version: Int!) { publishArticle(id: $id, version: $version) { ... @defer { id status } } }`;
+    const response = await lede.fetch("/graphql", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "multipart/mixed",
+        authorization: `Bearer ${editor.token}`,
+      },
+      body: JSON.stringify({ query: publish, variables: draft }),
+    });
+    const text = await response.text();
+    expect(response.headers.get("content-type"), describeFailure(publish, draft, text)).toContain("multipart/mixed");
+    expect(text, describeFailure(publish, draft, text)).toContain("PUBLISHED");
+    const after = (await lede.query(FRONT)) as Front;
+    expect(after.articles.edges.map((e) => e.node.slug)).toContain(slug);
+  });
+
   it("keeps a token holder's answers out of the cache altogether", async () => {
     const reader = await guest(lede, "Uncached Reader");
     await lede.query(HEADLINE, { slug: SLUG }, { token: reader.token });

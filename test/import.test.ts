@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFiles, type ImportReport } from "../src/services/import/run.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { REFERENCE_SLUG } from "./support/fixtures.js";
+import { REFERENCE_SLUG, staff } from "./support/fixtures.js";
 import { articleBySlug, mentioned, rowCounts } from "./support/imports.js";
 
 const FIXTURES = "test/fixtures/import";
@@ -304,5 +304,39 @@ describe.skipIf(skipDatabase)("import", () => {
       names.get("Andrei Medvedev"),
     );
     expect(await lede.db.prisma.person.count({ where: { name: { contains: "Medvedev" } } })).toBe(1);
+  });
+});
+
+describe.skipIf(skipDatabase)("import after a merge", () => {
+  let lede: TestLede;
+  beforeAll(async () => {
+    lede = await startLede({ env: { RESPONSE_CACHE: "off" } });
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("links a name merged away to the record it was merged into, and never reuses its slug", async () => {
+    const { token } = await staff(lede, "EDITOR");
+    const CREATE = `mutation($i: CreatePlaceInput!) { createPlace(input: $i) { id version } }`;
+    const create = async (slug: string, name: string) =>
+      ((await lede.query(CREATE, { i: { slug, name, kind: "CITY" } }, { token })) as any).createPlace as {
+        id: string;
+        version: number;
+      };
+    const merged = await create("bergen", "Bergen");
+    const kept = await create("bergen-municipality", "Bergen Municipality");
+    const result = (await lede.query(
+      `mutation($i: MergeEntitiesInput!) { mergeEntities(input: $i) { mergedId } }`,
+      { i: { keepId: kept.id, mergeId: merged.id, keepVersion: kept.version, mergeVersion: merged.version } },
+      { token },
+    )) as any;
+    expect(result.mergeEntities.mergedId).toBe(merged.id);
+
+    const report = await importFiles(lede.db.prisma, [`${FIXTURES}/plain/ferry-strike.txt`]);
+    expect(report.counts.failed, JSON.stringify(report.lines)).toBe(0);
+    expect(await lede.db.prisma.place.count({ where: { slug: "bergen" } })).toBe(0);
+    const keptRow = await lede.db.prisma.place.findFirstOrThrow({ where: { slug: "bergen-municipality" } });
+    expect(await lede.db.prisma.mention.count({ where: { placeId: keptRow.id } })).toBe(1);
   });
 });

@@ -168,6 +168,29 @@ describe.skipIf(skipDatabase)("merging records", () => {
     expectErrorCode(late, "BAD_USER_INPUT", { document: LINK.mention });
   });
 
+  it("lets a merged id keep filtering articles and opening a timeline, as node(id:) does", async () => {
+    const kept = await gid("Person", "andrei-medvedev");
+    const keptRow = await lede.db.prisma.person.findUniqueOrThrow({ where: { id: rowId(kept) } });
+    const { createPerson: merged } = await run(CREATE_PERSON, {
+      i: { slug: "andrej-medvedev-2", name: "A. Medvedev" },
+    });
+    const { mergeEntities } = await run(MERGE, {
+      i: { keepId: kept, mergeId: merged.id, keepVersion: keptRow.version, mergeVersion: merged.version },
+    });
+    expect(mergeEntities.mergedId).toBe(merged.id);
+    const FILTERED = `query($ids: [ID!]!, $byline: ID) {
+      any: articles(first: 50, filter: { mentions: { anyOf: $ids } }) { totalCount }
+      all: articles(first: 50, filter: { mentions: { allOf: $ids } }) { totalCount }
+      byline: articles(first: 50, filter: { byline: $byline }) { totalCount }
+    }`;
+    const TIMELINE = `query($id: ID!) { timeline(entity: $id, first: 50) { totalCount } }`;
+    const viaKept = (await lede.query(FILTERED, { ids: [kept], byline: kept })) as { any: { totalCount: number } };
+    const viaMerged = await lede.query(FILTERED, { ids: [merged.id], byline: merged.id });
+    expect(viaKept.any.totalCount).toBeGreaterThan(0);
+    expect(viaMerged).toEqual(viaKept);
+    expect(await lede.query(TIMELINE, { id: merged.id })).toEqual(await lede.query(TIMELINE, { id: kept }));
+  });
+
   it("merges organisations (filling blanks, moving members, credits and published articles) and follows chains", async () => {
     const make = async (slug: string, description?: string) =>
       (await run(CREATE_ORG, { i: { slug, name: slug.replace(/-/g, " "), kind: "NEWS_AGENCY", description } }))

@@ -1,4 +1,5 @@
 // With REDIS_URL, comment events travel between instances: a subscriber on one instance hears a post on another.
+import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentAddedDocument } from "./generated/graphql.js";
@@ -77,4 +78,40 @@ describe.skipIf(skipDatabase || !available)("two instances over Redis", () => {
       "B to drop its cached comment count",
     );
   });
+});
+
+describe.skipIf(skipDatabase || !available)("an import into a running instance", () => {
+  let lede: TestLede;
+  beforeAll(async () => {
+    lede = await startLede({ env: { REDIS_URL } });
+  });
+  afterAll(async () => {
+    await lede?.close();
+  });
+
+  it("drops the instance's cached answers once the CLI has written (through Redis)", async () => {
+    const LIST = `{ articles(first: 50) { totalCount } }`;
+    type List = { articles: { totalCount: number } };
+    const before = (await lede.query(LIST)) as List;
+    expect((await lede.countStatements(() => lede.query(LIST))).statements).toBe(0); // cached
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/import.ts", "test/fixtures/import/plain"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: lede.config.databaseUrl,
+        REDIS_URL,
+        PUBSUB_NAMESPACE: lede.config.pubsubNamespace,
+        NODE_ENV: "test",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code, stderr).toBe(0);
+    await until(
+      async () => ((await lede.query(LIST)) as List).articles.totalCount === before.articles.totalCount + 2,
+      "the imported articles to be listed",
+      10_000,
+    );
+  }, 120_000);
 });

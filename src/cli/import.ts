@@ -2,6 +2,8 @@
 import { SingleBar } from "cli-progress";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db.js";
+import { createLogger } from "../logger.js";
+import { createLedePubSub } from "../pubsub.js";
 import { collectFiles, importFiles, type ImportLine } from "../services/import/run.js";
 import { ImportError } from "../services/import/types.js";
 
@@ -38,7 +40,8 @@ async function run(): Promise<number> {
     return 1;
   }
   const total = (await collectFiles(paths)).length;
-  const db = await openDatabase(loadConfig().databaseUrl);
+  const config = loadConfig();
+  const db = await openDatabase(config.databaseUrl);
   const bar = new SingleBar({
     stream: process.stderr,
     format: "importing [{bar}] {value}/{total} files  {file}",
@@ -58,11 +61,26 @@ async function run(): Promise<number> {
     console.log(
       `${dryRun ? "dry run, nothing written: would have " : ""}${created} created, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
     );
+    if (!dryRun && created + updated > 0) await tellRunningInstances(config);
     return failed > 0 ? 1 : 0;
   } finally {
     bar.stop();
     await db.close();
   }
+}
+
+/** Running instances cache anonymous answers: with Redis they hear this and drop them (without Redis, what the
+ * import changed shows once the cached answers' TTLs run out). */
+async function tellRunningInstances(config: ReturnType<typeof loadConfig>): Promise<void> {
+  if (!config.redisUrl) return;
+  const handle = createLedePubSub({
+    redisUrl: config.redisUrl,
+    namespace: config.pubsubNamespace,
+    logger: createLogger("silent"),
+  });
+  handle.pubsub.publish("cache:invalidate", "all", { origin: `import-${process.pid}`, all: true });
+  await handle.flush();
+  await handle.close();
 }
 
 run()

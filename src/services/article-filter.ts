@@ -49,6 +49,11 @@ export function articleTextCondition(sql: Sql, query: SearchQuery): string {
   return `a."id" IN (SELECT d."entityId" FROM "SearchDocument" d WHERE d."kind" = 'Article' AND d."document" @@ (${toTsquery(query, (v) => sql.param(v))}))`;
 }
 
+/** The ids, and the records they were merged into (mergeEntities leaves a redirect): an old id keeps filtering. */
+function idsAndMergeTargets(sql: Sql, ids: readonly string[]): string {
+  return `(SELECT r."targetId" FROM "EntityRedirect" r WHERE r."id" IN ${sql.list(ids)})`;
+}
+
 function mentionsOf(ids: string[], path: string): { column: string; id: string }[] {
   if (ids.length > MAX_FILTER_IDS) {
     throw new BadUserInputError(`${path} may hold at most ${MAX_FILTER_IDS} ids (got ${ids.length})`, path);
@@ -124,22 +129,33 @@ export function compileArticleFilter(
         const byColumn = new Map<string, string[]>();
         for (const m of mentions) byColumn.set(m.column, [...(byColumn.get(m.column) ?? []), m.id]);
         const selects = [...byColumn].map(
-          ([column, ids]) => `SELECT m."articleId" FROM "Mention" m WHERE m."${column}" IN ${sql.list(ids)}`,
+          ([column, ids]) =>
+            `SELECT m."articleId" FROM "Mention" m WHERE m."${column}" IN ${sql.list(ids)}` +
+            ` UNION SELECT m."articleId" FROM "Mention" m WHERE m."${column}" IN ${idsAndMergeTargets(sql, ids)}`,
         );
         add(`a."id" IN (${selects.join(" UNION ")})`);
       }
     }
     for (const m of allOf ? mentionsOf(allOf, `${path}.mentions.allOf`) : []) {
-      add(`a."id" IN (SELECT m."articleId" FROM "Mention" m WHERE m."${m.column}" = ${sql.param(m.id)})`);
+      add(
+        `a."id" IN (SELECT m."articleId" FROM "Mention" m WHERE m."${m.column}" = ${sql.param(m.id)}` +
+          ` UNION SELECT m."articleId" FROM "Mention" m WHERE m."${m.column}" IN ${idsAndMergeTargets(sql, [m.id])})`,
+      );
     }
   }
   if (filter.byline != null) {
     const personId = decodeGlobalIdOf(filter.byline, "Person", `${path}.byline`);
-    add(`a."id" IN (SELECT b."articleId" FROM "Byline" b WHERE b."personId" = ${sql.param(personId)})`);
+    add(
+      `a."id" IN (SELECT b."articleId" FROM "Byline" b WHERE b."personId" = ${sql.param(personId)}` +
+        ` UNION SELECT b."articleId" FROM "Byline" b WHERE b."personId" IN ${idsAndMergeTargets(sql, [personId])})`,
+    );
   }
   if (filter.publisher != null) {
     const organisationId = decodeGlobalIdOf(filter.publisher, "Organisation", `${path}.publisher`);
-    add(`a."publisherId" = ${sql.param(organisationId)}`);
+    add(
+      `a."id" IN (SELECT p."id" FROM "Article" p WHERE p."publisherId" = ${sql.param(organisationId)}` +
+        ` UNION SELECT p."id" FROM "Article" p WHERE p."publisherId" IN ${idsAndMergeTargets(sql, [organisationId])})`,
+    );
   }
   if (filter.publishedAt) dateRange(sql, "publishedAt", filter.publishedAt, `${path}.publishedAt`).forEach(add);
   if (filter.updatedAt) dateRange(sql, "updatedAt", filter.updatedAt, `${path}.updatedAt`).forEach(add);

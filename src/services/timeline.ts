@@ -6,6 +6,7 @@ import { BadUserInputError, NotFoundError } from "../errors.js";
 import type { Article, Event, Prisma as P } from "../generated/prisma/client.js";
 import type { DatePrecision } from "../generated/prisma/enums.js";
 import { ENTITY_COLUMN, type EntityKind } from "./graph.js";
+import { loadNode } from "./nodes.js";
 import { listedArticleWhere } from "./visibility.js";
 
 export type TimelineKind = "EVENT" | "ARTICLE";
@@ -187,7 +188,10 @@ export async function countTimeline(ctx: Context, query: TimelineQuery): Promise
   return events + articles;
 }
 
-export async function requireEntity(ctx: Context, kind: EntityKind, id: string, globalId: string): Promise<void> {
+/** The entity's id, or that of the record it was merged into (an old id keeps working, as in node(id:)). */
+export async function requireEntity(ctx: Context, kind: EntityKind, id: string, globalId: string): Promise<string> {
   const loaders = { PERSON: "Person", ORGANISATION: "Organisation", EVENT: "Event", PLACE: "Place" } as const;
-  if (!(await ctx.loaders.nodes[loaders[kind]].load(id))) throw new NotFoundError(loaders[kind], globalId);
+  const row = (await loadNode(ctx, loaders[kind], id)) as { id: string } | null;
+  if (!row) throw new NotFoundError(loaders[kind], globalId);
+  return row.id;
 }

@@ -103,10 +103,10 @@ builder.queryField("timeline", (t) =>
         const kind = KIND_OF_TYPENAME[decoded.typename];
         if (!kind) throw new BadUserInputError("entity must be a Person, Organisation, Event or Place id", "entity");
         checkWindow(args.from ?? null, args.to ?? null);
-        await requireEntity(ctx, kind, decoded.id, String(args.entity));
+        const entityId = await requireEntity(ctx, kind, decoded.id, String(args.entity));
         const include: TimelineKind[] = args.include?.length ? [...new Set(args.include)] : ["EVENT", "ARTICLE"];
         const query: TimelineQuery = {
-          entity: { kind, id: decoded.id },
+          entity: { kind, id: entityId },
           from: args.from ?? null,
           to: args.to ?? null,
           include,

@@ -104,6 +104,11 @@ export class EntityIndex {
     return [...(this.peopleByPart.get(word) ?? [])];
   }
 
+  /** A merged record's slug leads to the record it was merged into, and is never handed out again. */
+  aliasSlug(slug: string, target: KnownEntity): void {
+    if (!this.slugs[target.type].has(slug)) this.slugs[target.type].set(slug, target);
+  }
+
   bySlug(type: EntityType, slug: string): KnownEntity | undefined {
     return this.slugs[type].get(slug);
   }
@@ -138,17 +143,27 @@ export async function loadEntityIndex(tx: Tx): Promise<EntityIndex> {
   const alternatesOfPeople = namesOf(personNames, "personId");
   const alternatesOfOrganisations = namesOf(organisationNames, "organisationId");
   const index = new EntityIndex();
+  const byId = new Map<string, KnownEntity>();
+  const add = (entity: KnownEntity, names: string[]) => {
+    byId.set(`${entity.type}:${entity.id}`, entity);
+    index.add(entity, names);
+  };
   for (const p of people)
-    index.add(
-      { type: "Person", id: p.id, slug: p.slug, name: p.name, created: false },
-      alternatesOfPeople.get(p.id) ?? [],
-    );
+    add({ type: "Person", id: p.id, slug: p.slug, name: p.name, created: false }, alternatesOfPeople.get(p.id) ?? []);
   for (const o of organisations)
-    index.add(
+    add(
       { type: "Organisation", id: o.id, slug: o.slug, name: o.name, created: false },
       alternatesOfOrganisations.get(o.id) ?? [],
     );
-  for (const p of places) index.add({ type: "Place", id: p.id, slug: p.slug, name: p.name, created: false }, []);
+  for (const p of places) add({ type: "Place", id: p.id, slug: p.slug, name: p.name, created: false }, []);
+  const redirects = await tx.entityRedirect.findMany({
+    where: { entityType: { in: ["Person", "Organisation", "Place"] } },
+    select: { entityType: true, slug: true, targetId: true },
+  });
+  for (const r of redirects) {
+    const target = byId.get(`${r.entityType}:${r.targetId}`);
+    if (target) index.aliasSlug(r.slug, target);
+  }
   return index;
 }
 
@@ -163,7 +178,11 @@ export async function findOrCreate(
 ): Promise<KnownEntity> {
   const name = rawName.replace(/\s+/g, " ").trim().slice(0, 200);
   // By name first; then by the slug a source gives as the entity's identifier (a ninjs literal).
-  const existing = index.find(name, type) ?? (options.slug ? index.bySlug(type, options.slug) : undefined);
+  // The slug the name would get also finds a record merged away under it (places have no alternate names).
+  const existing =
+    index.find(name, type) ??
+    (options.slug ? index.bySlug(type, options.slug) : undefined) ??
+    index.bySlug(type, slugify(name, 100));
   if (existing) return existing;
   const now = deps.clock();
   const id = deps.newId();
