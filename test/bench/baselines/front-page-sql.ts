@@ -16,9 +16,14 @@ interface CommentRow {
   body: string;
   status: string;
   displayName: string;
+  authorId: string;
 }
 interface MentionRow {
   salience: number;
+  personId: string | null;
+  organisationId: string | null;
+  eventId: string | null;
+  placeId: string | null;
   person: string | null;
   organisation: string | null;
   event: string | null;
@@ -36,16 +41,16 @@ export function createFrontPage(file: string) {
   const total = statement<{ n: number }>(`SELECT COUNT(*) AS n FROM Article WHERE status = 'PUBLISHED'`);
   const page = statement<ArticleRow>(
     `SELECT id, headline, publishedAt, sectionId, publisherId FROM Article WHERE status = 'PUBLISHED'
-     ORDER BY publishedAt DESC, id ASC LIMIT ?`,
+     ORDER BY publishedAt DESC, id DESC LIMIT ?`,
   );
   const section = statement<{ name: string }>(`SELECT name FROM Section WHERE id = ?`);
-  const bylines = statement<{ role: string; name: string }>(
-    `SELECT b.role, p.name FROM Byline b JOIN Person p ON p.id = b.personId WHERE b.articleId = ? ORDER BY b.position`,
+  const bylines = statement<{ role: string; id: string; name: string }>(
+    `SELECT b.role, p.id, p.name FROM Byline b JOIN Person p ON p.id = b.personId WHERE b.articleId = ? ORDER BY b.position`,
   );
   const publisher = statement<{ name: string }>(`SELECT name FROM Organisation WHERE id = ?`);
   const mentionCount = statement<{ n: number }>(`SELECT COUNT(*) AS n FROM Mention WHERE articleId = ?`);
   const mentions = statement<MentionRow>(
-    `SELECT m.salience, p.name AS person, o.name AS organisation, e.name AS event, pl.name AS place FROM Mention m
+    `SELECT m.salience, m.personId, m.organisationId, m.eventId, m.placeId, p.name AS person, o.name AS organisation, e.name AS event, pl.name AS place FROM Mention m
      LEFT JOIN Person p ON p.id = m.personId LEFT JOIN Organisation o ON o.id = m.organisationId
      LEFT JOIN Event e ON e.id = m.eventId LEFT JOIN Place pl ON pl.id = m.placeId
      WHERE m.articleId = ? ORDER BY m.salience DESC, m.id ASC LIMIT ?`,
@@ -57,14 +62,14 @@ export function createFrontPage(file: string) {
     `SELECT COUNT(*) AS n FROM Comment c WHERE c.articleId = ? AND c.parentId IS NULL AND ${SHOWN}`,
   );
   const topLevel = statement<CommentRow>(
-    `SELECT c.id, c.body, c.status, a.displayName FROM Comment c JOIN Account a ON a.id = c.authorId
+    `SELECT c.id, c.body, c.status, a.displayName, c.authorId FROM Comment c JOIN Account a ON a.id = c.authorId
      WHERE c.articleId = ? AND c.parentId IS NULL AND ${SHOWN} ORDER BY c.seq DESC LIMIT ?`,
   );
   const replyCount = statement<{ n: number }>(
     `SELECT COUNT(*) AS n FROM Comment WHERE parentId = ? AND status = 'VISIBLE'`,
   );
   const replies = statement<CommentRow>(
-    `SELECT c.id, c.body, c.status, a.displayName FROM Comment c JOIN Account a ON a.id = c.authorId
+    `SELECT c.id, c.body, c.status, a.displayName, c.authorId FROM Comment c JOIN Account a ON a.id = c.authorId
      WHERE c.parentId = ? AND ${SHOWN} ORDER BY c.seq ASC LIMIT 3`,
   );
   const body = (c: CommentRow) => (c.status === "REMOVED" ? null : c.body);
@@ -79,8 +84,13 @@ export function createFrontPage(file: string) {
         headline: a.headline,
         publishedAt: iso(a.publishedAt),
         section: a.sectionId === null ? null : { name: section.get(a.sectionId)!.name },
-        bylines: bylines.all(a.id).map((b) => ({ role: b.role, person: { name: b.name } })),
-        publisher: a.publisherId === null ? null : { name: publisher.get(a.publisherId)!.name },
+        bylines: bylines
+          .all(a.id)
+          .map((b) => ({ role: b.role, person: { id: globalId("Person", b.id), name: b.name } })),
+        publisher:
+          a.publisherId === null
+            ? null
+            : { id: globalId("Organisation", a.publisherId), name: publisher.get(a.publisherId)!.name },
         mentions: {
           totalCount: mentionCount.get(a.id)!.n,
           edges: mentions.all(a.id, 10).map((m) => ({
@@ -94,7 +104,7 @@ export function createFrontPage(file: string) {
             node: {
               id: globalId("Comment", c.id),
               body: body(c),
-              author: { displayName: c.displayName },
+              author: { id: globalId("Account", c.authorId), displayName: c.displayName },
               replyCount: replyCount.get(c.id)!.n,
               replies: {
                 edges: replies.all(c.id).map((r) => ({
@@ -118,8 +128,9 @@ export function createFrontPage(file: string) {
 }
 
 function entityOf(m: MentionRow) {
-  if (m.person !== null) return { __typename: "Person", name: m.person };
-  if (m.organisation !== null) return { __typename: "Organisation", name: m.organisation };
-  if (m.event !== null) return { __typename: "Event", name: m.event };
-  return { __typename: "Place", name: m.place };
+  if (m.personId !== null) return { __typename: "Person", id: globalId("Person", m.personId), name: m.person };
+  if (m.organisationId !== null)
+    return { __typename: "Organisation", id: globalId("Organisation", m.organisationId), name: m.organisation };
+  if (m.eventId !== null) return { __typename: "Event", id: globalId("Event", m.eventId), name: m.event };
+  return { __typename: "Place", id: globalId("Place", m.placeId!), name: m.place };
 }
