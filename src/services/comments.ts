@@ -2,11 +2,18 @@
 // events are published only after the commit, and a rejected write leaves no row behind.
 import type { Context } from "../context.js";
 import { lockComment, writeTransaction } from "./transactions.js";
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "../errors.js";
+import {
+  BadUserInputError,
+  ConflictError,
+  ForbiddenError,
+  LedeError,
+  NotFoundError,
+  RateLimitedError,
+} from "../errors.js";
 import type { Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
 import { requireViewer } from "./authz.js";
-import { publishCommentEvents, recordCommentEvent, type CommentEventMessage } from "./comment-events.js";
+import { publishCommentEvents, recordCommentEvent, toMessage, type CommentEventMessage } from "./comment-events.js";
 import { normaliseCommentBody } from "./comment-text.js";
 import { assessComment, recordDecision } from "./moderation.js";
 import { canModerate, isArticleOpenable, isCommentVisible } from "./visibility.js";
@@ -44,7 +51,29 @@ async function findRetry(
   if (existing.articleId !== articleId || (existing.body !== body && existing.status !== "REMOVED")) {
     throw new ConflictError("That clientMutationId was already used for a different comment", "clientMutationId");
   }
+  await republishArrival(ctx, existing.id);
   return existing;
+}
+
+/**
+ * Publishes again the logged arrival of a comment that is already saved. A post can commit and still fail on its way
+ * back (a transaction that expired while its COMMIT was answered, a dropped connection), and then its event was never
+ * published; subscribers would only notice the gap at the next event, so a burst's last comment would never arrive.
+ * Streams skip sequences they have seen, so publishing twice is harmless.
+ */
+async function republishArrival(ctx: Context, commentId: string): Promise<void> {
+  const logged = await ctx.prisma.commentEvent.findMany({ where: { commentId, kind: "ADDED" } });
+  publishCommentEvents(ctx, logged.map(toMessage));
+}
+
+/** After a post failed in a way that does not say whether it committed: the comment, if it was saved after all. */
+async function savedDespite(ctx: Context, commentId: string | undefined): Promise<Comment | null> {
+  if (!commentId) return null;
+  try {
+    return await ctx.prisma.comment.findUnique({ where: { id: commentId } });
+  } catch {
+    return null; // still unreachable: the original error says it best
+  }
 }
 
 async function takeRateLimitSlot(tx: P.TransactionClient, ctx: Context, accountId: string, now: Date): Promise<void> {
@@ -78,6 +107,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
   let comment: Comment;
+  let newCommentId: string | undefined;
   try {
     comment = await writeTransaction(ctx, async (tx) => {
       const article = await tx.article.findUnique({
@@ -126,9 +156,10 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
         data: { lastCommentSeq: { increment: 1 }, lastEventSeq: { increment: 1 } },
         select: { lastCommentSeq: true, lastEventSeq: true },
       });
+      newCommentId = ctx.newId();
       const created = await tx.comment.create({
         data: {
-          id: ctx.newId(),
+          id: newCommentId,
           articleId,
           authorId: viewer.id,
           parentId,
@@ -160,6 +191,13 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     if (clientMutationId && (isUniqueViolation(error) || error instanceof RateLimitedError)) {
       const retry = await findRetry(ctx, viewer.id, clientMutationId, articleId, body);
       if (retry) return retry;
+    }
+    if (!(error instanceof LedeError)) {
+      const saved = await savedDespite(ctx, newCommentId);
+      if (saved) {
+        await republishArrival(ctx, saved.id);
+        return saved;
+      }
     }
     throw error;
   }
