@@ -7,6 +7,7 @@ import type { Account } from "./generated/prisma/client.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 import type { LedePubSub } from "./pubsub.js";
 import type { Metrics } from "./metrics.js";
+import { unsharedReads, type SharedReads } from "./services/shared-reads.js";
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;
@@ -29,6 +30,8 @@ export interface Context extends AppDeps {
   /** Aborted when the server shuts down: long-lived streams end on it. */
   shutdown: AbortSignal;
   metrics: Pick<Metrics, "observeFanoutLag">;
+  /** Reads shared by every subscriber an event fans out to (one per server; see shared-reads.ts). */
+  sharedReads: SharedReads;
 }
 
 export const systemClock: Clock = () => new Date();
@@ -42,6 +45,7 @@ export function createContext(
     requestId?: string;
     shutdown?: AbortSignal;
     metrics?: Pick<Metrics, "observeFanoutLag">;
+    sharedReads?: SharedReads;
   },
 ): Context {
   return {
@@ -52,5 +56,6 @@ export function createContext(
     requestId: options.requestId ?? randomUUID(),
     shutdown: options.shutdown ?? new AbortController().signal,
     metrics: options.metrics ?? { observeFanoutLag: () => {} },
+    sharedReads: options.sharedReads ?? unsharedReads,
   };
 }

@@ -14,7 +14,8 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
-function isConnectionFailure(error: unknown): boolean {
+/** Whether `error` says the database could not be reached or was saturated: worth trying again shortly. */
+export function isConnectionFailure(error: unknown): boolean {
   const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""}`;
   const code = prismaCode(error);
   return (

@@ -3,6 +3,7 @@
 // reaches subscribers on every instance. Every channel carries a namespace, so that several deployments (or test
 // runs) can share one Redis without hearing each other. A Redis outage never throws: publishing is best effort,
 // and live streams fill what they missed from the event log.
+import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
@@ -117,6 +118,7 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
   const channel = (topic: string, id: string) => `${topic}:${namespace}:${id}`;
   if (!redisUrl) {
     const target = new EventTarget();
+    setMaxListeners(0, target); // one listener per subscriber: thousands are expected
     const memory = createPubSub<YogaTopics>({ eventTarget: target as never });
     return {
       pubsub: {

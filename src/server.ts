@@ -1,5 +1,6 @@
 // Builds the HTTP server (yoga: GraphQL over HTTP, GraphiQL, /health, /ready) and the graphql-ws server on the same
 // port and path, and returns { start, stop }. It does not own the database or the pub/sub: the caller does.
+import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +10,7 @@ import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
+import { createSharedReads } from "./services/shared-reads.js";
 import type { Context as WsContext, SubscribePayload } from "graphql-ws";
 import type { IncomingMessage } from "node:http";
 import { createAuthenticator } from "./auth.js";
@@ -98,6 +100,9 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   });
   // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
   const shutdown = new AbortController();
+  setMaxListeners(0, shutdown.signal); // every live stream listens for the shutdown
+  // One per server: what a live event's subscribers read is read once (services/shared-reads.ts).
+  const sharedReads = createSharedReads();
   const yoga = createYoga<PrebuiltContext, Context>({
     schema,
     graphqlEndpoint: config.graphqlPath,
@@ -172,6 +177,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       return createContext(deps, auth.kind === "account" ? auth.account : null, {
         shutdown: shutdown.signal,
         metrics,
+        sharedReads,
         // a subscription over Server-Sent Events lives as long as the stream: no DataLoader cache
         longLived: request.headers.get("accept")?.includes("text/event-stream") ?? false,
         requestId: requestIds.get(request),
@@ -269,6 +275,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       longLived: true,
       shutdown: shutdown.signal,
       metrics,
+      sharedReads,
     });
     const enveloped = yoga.getEnveloped({ ...ctx, ledeContext, params });
     let document;

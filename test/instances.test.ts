@@ -96,11 +96,15 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
     // Generous: on a loaded CI machine (the 10,000-article corpus tests share PostgreSQL) delivery is slow, not lossy;
     // the counts in the message tell the two apart.
     await until(
-      () => feeds.every((f) => f.results.length >= 200),
+      // An error in place of an event fails at once (below) instead of after the wait.
+      () => feeds.every((f) => f.results.length >= 200) || feeds.some((f) => f.errors.length > 0),
       "every subscriber to have 200 events",
       150_000,
     ).catch((error: Error) => {
-      throw new Error(`${error.message} (they have ${feeds.map((f) => f.results.length).join(", ")})`);
+      const seen = new Set(feeds[0]!.results.map((r) => r.commentEvents.sequence));
+      const missing = posted.map((p) => p.sequence).filter((s) => !seen.has(s));
+      const counts = feeds.map((f) => f.results.length).join(", ");
+      throw new Error(`${error.message} (they have ${counts}; the first lacks sequences ${missing.join(", ")})`);
     });
     await new Promise((r) => setTimeout(r, 200));
     const expected = new Set(posted.map((p) => p.id));
@@ -196,7 +200,11 @@ describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away
       "fan-out to resume",
       20_000,
     );
-    await until(() => feed.results.length >= 1 + during.length + after.length, "the missed events to be filled in");
+    await until(
+      () => feed.results.length >= 1 + during.length + after.length || feed.errors.length > 0,
+      "the missed events to be filled in",
+      20_000,
+    );
     const ids = feed.results.map((r) => r.commentEvents.comment.id);
     const expected = [before.id, ...during.map((c) => c.id), ...after.map((c) => c.id)];
     expect(

@@ -6,6 +6,7 @@ import { BadUserInputError } from "../errors.js";
 import type { CommentEventKind, CommentStatus } from "../generated/prisma/enums.js";
 import type { Prisma as P } from "../generated/prisma/client.js";
 import type { Account } from "../generated/prisma/client.js";
+import { retryWhileUnavailable } from "./shared-reads.js";
 import { canModerate } from "./visibility.js";
 
 /** An event as it travels through the pub/sub (JSON: dates as ISO strings). */
@@ -201,7 +202,8 @@ export async function openCommentEventStream(
 
   async function* catchUp(upToSeq?: number): AsyncGenerator<CommentEventMessage> {
     for (;;) {
-      const batch = await readLog(ctx, articleId, last, upToSeq);
+      // A stream outlives moments when the database is saturated: wait for the log rather than end the stream.
+      const batch = await retryWhileUnavailable(() => readLog(ctx, articleId, last, upToSeq), ctx.shutdown);
       for (const event of batch) {
         last = event.seq;
         if (wanted(event)) yield event;

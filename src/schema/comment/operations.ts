@@ -1,4 +1,5 @@
 // Comment queries, mutations and subscriptions; each resolver hands over to a service.
+import { queryKey, retryWhileUnavailable } from "../../services/shared-reads.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
@@ -189,8 +190,22 @@ const asRow = (event: CommentEventMessage) => ({
   updatedAt: new Date(event.createdAt),
 });
 
+/**
+ * An event with what the subscriber selected of it. The event's own fields come from the message; the rest (the
+ * comment and its author, usually) is read once for all the subscribers the event reaches at once (shared-reads.ts).
+ */
+async function eventRow(ctx: Context, query: { include?: object; select?: object }, event: CommentEventMessage) {
+  if (!query.include && !query.select) return asRow(event);
+  return ctx.sharedReads.read(event, `commentEvent:${queryKey(query)}`, () =>
+    retryWhileUnavailable(
+      () => ctx.prisma.commentEvent.findUniqueOrThrow({ ...query, where: { id: event.id } }),
+      ctx.shutdown,
+    ),
+  );
+}
+
 builder.subscriptionFields((t) => ({
-  commentEvents: t.field({
+  commentEvents: t.prismaField({
     type: CommentEventRef,
     description:
       "Every change to an article's comments that you may see. With `after` (an event's cursor) the events since then are replayed first, with no gap and no duplicate.",
@@ -200,7 +215,7 @@ builder.subscriptionFields((t) => ({
       after: t.arg.string({ required: false, description: "Resume after this event cursor." }),
     },
     subscribe: (_root, args, ctx) => articleStream(ctx, args),
-    resolve: (event) => asRow(event as unknown as CommentEventMessage),
+    resolve: (query, event, _args, ctx) => eventRow(ctx, query, event as unknown as CommentEventMessage),
   }),
   commentAdded: t.prismaField({
     type: "Comment",
@@ -211,20 +226,24 @@ builder.subscriptionFields((t) => ({
       after: t.arg.string({ required: false, description: "Resume after this event cursor." }),
     },
     subscribe: (_root, args, ctx) => articleStream(ctx, args, (event) => isNewToViewer(ctx, event)),
-    resolve: (query, event, _args, ctx) =>
-      ctx.prisma.comment.findUniqueOrThrow({
-        ...query,
-        where: { id: (event as unknown as CommentEventMessage).commentId },
-      }),
+    resolve: (query, event, _args, ctx) => {
+      const { commentId } = event as unknown as CommentEventMessage;
+      return ctx.sharedReads.read(event, `commentAdded:${queryKey(query)}`, () =>
+        retryWhileUnavailable(
+          () => ctx.prisma.comment.findUniqueOrThrow({ ...query, where: { id: commentId } }),
+          ctx.shutdown,
+        ),
+      );
+    },
   }),
-  moderationEvents: t.field({
+  moderationEvents: t.prismaField({
     type: CommentEventRef,
     description: "Moderators only: every change to any comment, as it happens, for the moderation queue.",
     subscribe: (_root, _args, ctx) => {
       if (!canModerate(ctx.viewer)) throw new ForbiddenError("Only moderators may follow the moderation stream");
       return moderatorStream(ctx);
     },
-    resolve: (event) => asRow(event as unknown as CommentEventMessage),
+    resolve: (query, event, _args, ctx) => eventRow(ctx, query, event as unknown as CommentEventMessage),
   }),
 }));
 
