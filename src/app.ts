@@ -23,10 +23,13 @@ export interface AppOptions {
   logger?: Logger;
   /** An already-open database (tests share one per file); closed by the caller, not by app.close(). */
   db?: Database;
+  /** `prisma migrate deploy` already under way (main.ts starts it early for a database that does not exist yet). */
+  migrating?: Promise<{ ms: number }>;
 }
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<LedeApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  if (options.migrating) logger.info("migrations applied", await options.migrating);
   let db = options.db ?? (await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize }));
   if (config.migrateOnStart && !options.db && !(await isFullyMigrated(db))) {
     // The CLI migrates over its own connection; ours reopens afterwards so that it sees the new tables.

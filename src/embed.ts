@@ -3,12 +3,13 @@
 // revalidated with an ETag, and loadable cross-origin. The bundle is built and committed (src/widget/build.ts).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "./logger.js";
+import { PROJECT_ROOT } from "./paths.js";
 
 export const EMBED_SCRIPT_PATH = "/embed/comments.js";
-const BUNDLE = fileURLToPath(new URL("./widget/dist/comments.js", import.meta.url));
+const BUNDLE = resolve(PROJECT_ROOT, "src/widget/dist/comments.js");
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
 interface Script {

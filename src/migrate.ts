@@ -5,9 +5,9 @@ import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Database, Provider } from "./db.js";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "./paths.js";
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export { PROJECT_ROOT };
 
 function prismaCli(): string {
   const require = createRequire(import.meta.url);

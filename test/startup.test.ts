@@ -1,6 +1,7 @@
 // `npm start` for real: a child process on an empty database migrates, seeds, serves the story, and exits cleanly on
 // SIGTERM; a second start on the same database seeds nothing twice.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { PROJECT_ROOT } from "../src/paths.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -64,5 +65,17 @@ describe.skipIf(skipDatabase)("npm start", () => {
     expect(again.data.articles.totalCount).toBe(data.data.articles.totalCount);
     expect(again.data.people.totalCount).toBe(data.data.people.totalCount);
     expect(await second.stop()).toBe(0);
+  });
+
+  it("runs from a bundle of the sources that is at least as new as every one of them", () => {
+    // The starts above built it if a source had changed (src/start.mjs); a stale bundle would run old code.
+    const bundle = statSync(join(PROJECT_ROOT, ".build", "lede.mjs"));
+    const newest = (path: string): number => {
+      const stat = statSync(path);
+      if (!stat.isDirectory()) return stat.mtimeMs;
+      return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+    };
+    expect(bundle.mtimeMs).toBeGreaterThanOrEqual(newest(join(PROJECT_ROOT, "src")));
+    expect(readFileSync(join(PROJECT_ROOT, ".build", "lede.mjs"), "utf8")).toContain("// src/main.ts");
   });
 });

@@ -1,4 +1,4 @@
-// Lede as a separate process (`node --import tsx src/main.ts`, what `npm start` runs), for tests that need a real
+// Lede as a separate process (`node src/start.mjs`, what `npm start` runs), for tests that need a real
 // second process: startup and shutdown, or a second instance on one SQLite file.
 import { spawn, type ChildProcess } from "node:child_process";
 
@@ -11,7 +11,7 @@ export interface LedeProcess {
 }
 
 export async function startLedeProcess(env: Record<string, string>): Promise<LedeProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["src/start.mjs"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
