@@ -8,6 +8,7 @@ import { createLoaders, type Loaders } from "./loaders/index.js";
 import type { LedePubSub } from "./pubsub.js";
 import type { Metrics } from "./metrics.js";
 import { unsharedReads, type SharedReads } from "./services/shared-reads.js";
+import { countedCommentWhere } from "./services/visibility.js";
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;
@@ -52,7 +53,7 @@ export function createContext(
     ...deps,
     prisma: deps.db.prisma,
     viewer,
-    loaders: createLoaders(deps.db.prisma, { cache: !options.longLived }),
+    loaders: createLoaders(deps.db.prisma, { cache: !options.longLived, countedComments: countedCommentWhere(viewer) }),
     requestId: options.requestId ?? randomUUID(),
     shutdown: options.shutdown ?? new AbortController().signal,
     metrics: options.metrics ?? { observeFanoutLag: () => {} },

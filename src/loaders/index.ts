@@ -16,6 +16,7 @@ import type {
   Person,
   Place,
 } from "../generated/prisma/client.js";
+import type { Prisma as P } from "../generated/prisma/client.js";
 import type { ReactionKind } from "../generated/prisma/enums.js";
 
 export interface NodeRows {
@@ -44,6 +45,8 @@ export interface Loaders {
   reactionCounts: DataLoader<string, ReactionCount[]>;
   /** Where a merged record's id leads (consulted only when the id names no record). */
   redirects: DataLoader<string, EntityRedirect | null>;
+  /** How many comments of an article the viewer may read, for many articles in one GROUP BY. */
+  commentCounts: DataLoader<string, number>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -51,7 +54,10 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
-export function createLoaders(prisma: Prisma, options: { cache: boolean }): Loaders {
+export function createLoaders(
+  prisma: Prisma,
+  options: { cache: boolean; countedComments?: P.CommentWhereInput },
+): Loaders {
   const make = <T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => byId(ids, await find([...ids])), { cache: options.cache });
   const nodes = {
@@ -86,5 +92,17 @@ export function createLoaders(prisma: Prisma, options: { cache: boolean }): Load
     },
     { cache: options.cache },
   );
-  return { nodes, reactionCounts, redirects };
+  const commentCounts = new DataLoader<string, number>(
+    async (articleIds) => {
+      const groups = await prisma.comment.groupBy({
+        by: ["articleId"],
+        where: { articleId: { in: [...articleIds] }, ...options.countedComments },
+        _count: { _all: true },
+      });
+      const counts = new Map(groups.map((group) => [group.articleId, group._count._all]));
+      return articleIds.map((id) => counts.get(id) ?? 0);
+    },
+    { cache: options.cache },
+  );
+  return { nodes, reactionCounts, redirects, commentCounts };
 }
