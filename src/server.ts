@@ -11,6 +11,7 @@ import { GraphQLError, type ExecutionArgs } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { createSharedReads } from "./services/shared-reads.js";
+import { useSharedSubscriptionExecution, type SharedExecutionCounts } from "./shared-execution.js";
 import type { Context as WsContext, SubscribePayload } from "graphql-ws";
 import type { IncomingMessage } from "node:http";
 import { createAuthenticator } from "./auth.js";
@@ -42,6 +43,8 @@ export interface LedeServer {
   activeSocketOperations(): number;
   /** Operations started over WebSockets since the server was built (only ever grows). */
   startedSocketOperations(): number;
+  /** How many live events were executed per subscriber, and how many were shared (shared-execution.ts). */
+  eventExecutions(): SharedExecutionCounts;
 }
 
 interface SocketExtra {
@@ -103,6 +106,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   setMaxListeners(0, shutdown.signal); // every live stream listens for the shutdown
   // One per server: what a live event's subscribers read is read once (services/shared-reads.ts).
   const sharedReads = createSharedReads();
+  const eventExecutions: SharedExecutionCounts = { executed: 0, shared: 0 };
   const yoga = createYoga<PrebuiltContext, Context>({
     schema,
     graphqlEndpoint: config.graphqlPath,
@@ -133,6 +137,8 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       httpCaching.params,
       ...(responseCache?.plugins ?? []),
       useReadinessCheck({ endpoint: "/ready", check: () => deps.db.ping() }),
+      // last, so that its subscribe function is the one that runs
+      useSharedSubscriptionExecution(eventExecutions),
       {
         // Every response names its request, so a client can quote it and we can find it in the logs.
         onRequest({ request }) {
@@ -335,6 +341,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
     httpServer,
     activeSocketOperations: () => activeSocketOperations,
     startedSocketOperations: () => startedSocketOperations,
+    eventExecutions: () => ({ ...eventExecutions }),
     start(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);

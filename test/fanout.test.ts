@@ -54,13 +54,20 @@ describe.skipIf(skipDatabase)("fan-out", () => {
     await lede?.close();
   });
 
-  it("reads an event's comment once for all the subscribers it reaches, signed in or not", async () => {
+  it("executes an event once for all the anonymous subscribers it reaches, and reads its comment once for all", async () => {
     const one = await feeds(1);
     const alone = await sqlToDeliver(one, "To one subscriber");
     const crowd = [...one, ...(await feeds(39)), ...(await feeds(10, reader.token))];
+    const before = lede.app.server.eventExecutions();
     // Prisma would batch separate reads into one statement too, but with an id per subscriber: count those as well.
     const many = await sqlToDeliver(crowd, "To fifty subscribers");
     expect(many).toEqual(alone);
+    // The forty anonymous subscribers share one execution of the event; the ten signed-in ones execute their own.
+    const after = lede.app.server.eventExecutions();
+    expect({ executed: after.executed - before.executed, shared: after.shared - before.shared }).toEqual({
+      executed: 11,
+      shared: 39,
+    });
     for (const feed of crowd) {
       expect(feed.errors).toEqual([]);
       expect(feed.results.at(-1)!.commentEvents).toMatchObject({

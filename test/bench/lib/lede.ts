@@ -1,11 +1,20 @@
 // Lede as the benchmark runs it: `node --import tsx src/main.ts` (what `npm start` runs) in production mode on the
 // server core, with the per-address rate limits off (all load comes from one address) and request logging off
 // (one JSON line per request would measure the terminal). Everything else is the shipped default.
-import { startChild, type Child } from "./processes.js";
+import { resolve } from "node:path";
+import { ROOT, startChild, type Child } from "./processes.js";
 
 export interface LedeServer extends Child {
   baseUrl: string;
   wsUrl: string;
+}
+
+/** With BENCH_PROFILE_DIR set, every Lede server writes a CPU profile there when it stops (for the notes). */
+function profileFlags(name: string): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir
+    ? ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name.replace(/\W+/g, "-")}-${Date.now()}.cpuprofile`]
+    : [];
 }
 
 export const BENCH_ENV = {
@@ -26,7 +35,8 @@ export async function startLede(
 ): Promise<LedeServer> {
   const child = await startChild({
     name,
-    script: "src/main.ts",
+    // what `npm start` runs: the bundle of the sources
+    command: [process.execPath, ...profileFlags(name), resolve(ROOT, "src/start.mjs")],
     env: { ...BENCH_ENV, DATABASE_URL: databaseUrl, ...env },
     core: "server",
     ready: /Lede is ready: open http:\/\/[^:\s]+:(\d+)\//,
