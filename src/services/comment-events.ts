@@ -158,11 +158,12 @@ export function eagerReturn<T>(
   release: () => Promise<unknown>,
 ): AsyncIterableIterator<T> {
   const stop = () => void wrapped.return!();
+  let forgetShutdown = () => {};
   const wrapped: AsyncIterableIterator<T> = {
     [Symbol.asyncIterator]: () => wrapped,
     next: () => events.next(),
     async return(value?: unknown) {
-      ctx.shutdown.removeEventListener("abort", stop);
+      forgetShutdown();
       await release();
       return events.return(value as never);
     },
@@ -172,8 +173,32 @@ export function eagerReturn<T>(
     },
   };
   if (ctx.shutdown.aborted) void wrapped.return!();
-  else ctx.shutdown.addEventListener("abort", stop, { once: true });
+  else forgetShutdown = onShutdown(ctx.shutdown, stop);
   return wrapped;
+}
+
+/** The streams to end when each server shuts down: one abort listener per server rather than one per stream (an
+ * AbortSignal, like every EventTarget, looks through all its listeners whenever one is added or removed). */
+const shutdownCallbacks = new WeakMap<AbortSignal, Set<() => void>>();
+
+function onShutdown(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = shutdownCallbacks.get(signal);
+  if (!callbacks) {
+    const all = new Set<() => void>();
+    callbacks = all;
+    shutdownCallbacks.set(signal, all);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const run of [...all]) run();
+        all.clear();
+      },
+      { once: true },
+    );
+  }
+  callbacks.add(callback);
+  const registered = callbacks;
+  return () => void registered.delete(callback);
 }
 
 /**
