@@ -9,6 +9,7 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Context } from "./context.js";
+import { createSharedReads } from "./services/shared-reads.js";
 
 export interface SharedExecutionCounts {
   /** Event executions that ran. */
@@ -45,7 +46,7 @@ function mapEvents<T, U>(source: AsyncIterable<T>, map: (value: T) => Promise<U>
 export function useSharedSubscriptionExecution(counts: SharedExecutionCounts): Plugin {
   const documentIds = new WeakMap<DocumentNode, number>();
   let nextDocumentId = 0;
-  const running = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+  const executions = createSharedReads({ onShared: () => counts.shared++ });
 
   /** Operations that would give every subscriber the same answer to the same event share a key; others get none. */
   const groupOf = (args: ExecutionArgs): string | null => {
@@ -61,20 +62,7 @@ export function useSharedSubscriptionExecution(counts: SharedExecutionCounts): P
       return Promise.resolve(execute({ ...args, rootValue: event }));
     };
     if (group === null || typeof event !== "object" || event === null) return run();
-    let forEvent = running.get(event);
-    const shared = forEvent?.get(group);
-    if (shared) {
-      counts.shared++;
-      return shared;
-    }
-    if (!forEvent) running.set(event, (forEvent = new Map()));
-    const pending = run();
-    forEvent.set(group, pending);
-    const settle = () => {
-      if (forEvent.get(group) === pending) forEvent.delete(group);
-    };
-    pending.then(settle, settle);
-    return pending;
+    return executions.read(event, group, run);
   };
 
   return {

@@ -15,13 +15,16 @@ export interface SharedReads {
   read<T>(event: object, key: string, load: () => Promise<T>): Promise<T>;
 }
 
-export function createSharedReads(): SharedReads {
+export function createSharedReads(options: { onShared?: () => void } = {}): SharedReads {
   const running = new WeakMap<object, Map<string, Promise<unknown>>>();
   return {
     read<T>(event: object, key: string, load: () => Promise<T>): Promise<T> {
       let reads = running.get(event);
       const shared = reads?.get(key) as Promise<T> | undefined;
-      if (shared) return shared;
+      if (shared) {
+        options.onShared?.();
+        return shared;
+      }
       if (!reads) running.set(event, (reads = new Map()));
       const pending = load();
       reads.set(key, pending);
