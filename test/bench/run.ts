@@ -31,7 +31,7 @@ Load runs in separate processes (autocannon; graphql-ws client fleets), pinned w
 the servers where the OS allows. HTTP subjects: warm-up, then interleaved rounds, medians. Every response is
 checked; a wrong answer fails the scenario.
 
-  --quick        a spot check (69 s on the loaded 2-core machine of the README): short rounds, 200 subscribers instead
+  --quick        a spot check (about a minute on the 2-core machine of the README): short rounds, 200 subscribers instead
                  of 10,000, one cold start, SQLite only unless --postgres
   --only LIST    run only these scenarios (e.g. --only P2,P3)
   --no-postgres  skip the PostgreSQL figures (and P5)

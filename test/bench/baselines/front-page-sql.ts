@@ -3,6 +3,7 @@
 // asserts it before it measures), so the same visibility rules apply: published articles newest first, visible
 // comments and placeholders of removed ones, counts of visible comments only.
 import Database from "better-sqlite3";
+import { encodeGlobalId } from "../../../src/global-id.js";
 
 interface ArticleRow {
   id: string;
@@ -30,7 +31,8 @@ interface MentionRow {
   place: string | null;
 }
 
-const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+const globalId = encodeGlobalId;
+// Pothos' cursor of a connection ordered by a string id (Lede has no encoder of its own for these).
 const cursorOf = (id: string) => Buffer.from(`GPC:S:${id}`, "utf8").toString("base64");
 const iso = (value: string | number | null) => (value === null ? null : new Date(value).toISOString());
 const SHOWN = `(c.status = 'VISIBLE' OR (c.status = 'REMOVED' AND c.removedWhileVisible = 1))`;
