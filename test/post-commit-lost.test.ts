@@ -1,8 +1,14 @@
 // A post can commit and still fail on its way back: the transaction expires while its COMMIT is being answered, or
 // the connection drops. The comment is saved then, so its arrival must still reach every subscriber: at once when
-// the server can tell it was saved, and at the latest when the widget retries with the same clientMutationId.
+// the server can tell it was saved, and at the latest when the widget retries with the same clientMutationId. The
+// same holds for an edit that the author retries.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CommentEventsDocument, PostCommentDocument, type CommentEventsSubscription } from "./generated/graphql.js";
+import {
+  CommentEventsDocument,
+  EditCommentDocument,
+  PostCommentDocument,
+  type CommentEventsSubscription,
+} from "./generated/graphql.js";
 import { articleId, guest, post } from "./support/fixtures.js";
 import { describeFailure, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
@@ -96,5 +102,21 @@ describe.skipIf(skipDatabase)("a post whose commit was answered with an error", 
     expect(bodies(events)).toEqual(["ADDED Retried after an outage", "ADDED And one more"]);
     expect(events.results[0]!.commentEvents.comment.id).toBe(retried.id);
     expect(await lede.db.prisma.comment.count({ where: { clientMutationId: "lost-answer-1" } })).toBe(1);
+  });
+
+  it("publishes an edit when the author retries one whose answer was lost", async () => {
+    const comment = await post(lede, reader.token, { articleId: article, body: "Before the edit" });
+    const events = await feed();
+    const input = { input: { id: comment.id, body: "After the edit" } };
+    commitThenFail();
+    const first = await lede.execute(EditCommentDocument, input, { token: reader.token });
+    expect(first.errors?.[0]?.extensions?.code, describeFailure(EditCommentDocument, input, first)).toBe(
+      "SERVICE_UNAVAILABLE",
+    );
+    await lede.query(EditCommentDocument, input, { token: reader.token });
+    await until(() => events.results.length >= 1, "the edit");
+    await post(lede, reader.token, { articleId: article, body: "Posted after the edit" });
+    await until(() => events.results.length >= 2, "the next arrival");
+    expect(bodies(events)).toEqual(["EDITED After the edit", "ADDED Posted after the edit"]);
   });
 });

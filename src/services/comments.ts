@@ -56,15 +56,18 @@ async function findRetry(
 }
 
 /**
- * Publishes again the logged arrival of a comment that is already saved. A post can commit and still fail on its way
- * back (a transaction that expired while its COMMIT was answered, a dropped connection), and then its event was never
- * published; subscribers would only notice the gap at the next event, so a burst's last comment would never arrive.
- * Streams skip sequences they have seen, so publishing twice is harmless.
+ * Publishes again the latest logged event of one kind for a comment, when a retry finds the write already done. A
+ * write can commit and still fail on its way back (a transaction that expired while its COMMIT was answered, a
+ * dropped connection), and then its event was never published; subscribers would only notice the gap at the next
+ * event, so a burst's last comment would never arrive. Streams skip sequences they have seen, so publishing twice is
+ * harmless.
  */
-async function republishArrival(ctx: Context, commentId: string): Promise<void> {
-  const logged = await ctx.prisma.commentEvent.findMany({ where: { commentId, kind: "ADDED" } });
-  publishCommentEvents(ctx, logged.map(toMessage));
+async function republishLatest(ctx: Context, commentId: string, kind: "ADDED" | "EDITED"): Promise<void> {
+  const logged = await ctx.prisma.commentEvent.findFirst({ where: { commentId, kind }, orderBy: { seq: "desc" } });
+  if (logged) publishCommentEvents(ctx, [toMessage(logged)]);
 }
+
+const republishArrival = (ctx: Context, commentId: string) => republishLatest(ctx, commentId, "ADDED");
 
 /** After a post failed in a way that does not say whether it committed: the comment, if it was saved after all. */
 async function savedDespite(ctx: Context, commentId: string | undefined): Promise<Comment | null> {
@@ -211,6 +214,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
   const body = normaliseCommentBody(input.body);
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
+  let unchanged = false;
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({
@@ -223,7 +227,11 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
       throw new ForbiddenError(`A ${current.status.toLowerCase()} comment cannot be edited`);
     const editableUntil = new Date(current.createdAt.getTime() + ctx.config.comments.editWindowMs);
     if (now > editableUntil) throw new ForbiddenError(`Comments can be edited until ${editableUntil.toISOString()}`);
-    if (body === current.body) return current;
+    if (body === current.body) {
+      // Nothing to do: perhaps a retry of an edit that was saved but whose answer was lost (see republishLatest).
+      unchanged = current.editedAt !== null;
+      return current;
+    }
     await tx.commentRevision.create({
       data: {
         id: ctx.newId(),
@@ -258,6 +266,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
     return updated;
   });
   publishCommentEvents(ctx, events);
+  if (unchanged) await republishLatest(ctx, id, "EDITED");
   return comment;
 }
 
