@@ -1,15 +1,17 @@
 // A post can commit and still fail on its way back: the transaction expires while its COMMIT is being answered, or
 // the connection drops. The comment is saved then, so its arrival must still reach every subscriber: at once when
 // the server can tell it was saved, and at the latest when the widget retries with the same clientMutationId. The
-// same holds for an edit that the author retries.
+// same holds for an edit, a delete and a moderator's decision that is retried.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   CommentEventsDocument,
+  DeleteCommentDocument,
   EditCommentDocument,
   PostCommentDocument,
+  RejectCommentDocument,
   type CommentEventsSubscription,
 } from "./generated/graphql.js";
-import { articleId, guest, post } from "./support/fixtures.js";
+import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { describeFailure, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 
@@ -104,19 +106,32 @@ describe.skipIf(skipDatabase)("a post whose commit was answered with an error", 
     expect(await lede.db.prisma.comment.count({ where: { clientMutationId: "lost-answer-1" } })).toBe(1);
   });
 
-  it("publishes an edit when the author retries one whose answer was lost", async () => {
-    const comment = await post(lede, reader.token, { articleId: article, body: "Before the edit" });
+  it.each([
+    { change: "an edit", kind: "EDITED", body: "After the change" },
+    { change: "a delete", kind: "REMOVED", body: null },
+    { change: "a moderator's rejection", kind: "STATUS_CHANGED", body: null },
+  ])("publishes $change again when it is retried after its answer was lost", async ({ change, kind, body }) => {
+    const comment = await post(lede, reader.token, { articleId: article, body: `Before ${change}` });
     const events = await feed();
-    const input = { input: { id: comment.id, body: "After the edit" } };
+    const moderator = change.includes("moderator") ? (await staff(lede, "MODERATOR")).token : reader.token;
+    const send = () =>
+      kind === "EDITED"
+        ? lede.execute(
+            EditCommentDocument,
+            { input: { id: comment.id, body: "After the change" } },
+            { token: moderator },
+          )
+        : kind === "REMOVED"
+          ? lede.execute(DeleteCommentDocument, { id: comment.id }, { token: moderator })
+          : lede.execute(RejectCommentDocument, { id: comment.id, reason: "off topic" }, { token: moderator });
     commitThenFail();
-    const first = await lede.execute(EditCommentDocument, input, { token: reader.token });
-    expect(first.errors?.[0]?.extensions?.code, describeFailure(EditCommentDocument, input, first)).toBe(
-      "SERVICE_UNAVAILABLE",
-    );
-    await lede.query(EditCommentDocument, input, { token: reader.token });
-    await until(() => events.results.length >= 1, "the edit");
-    await post(lede, reader.token, { articleId: article, body: "Posted after the edit" });
+    const first = await send();
+    expect(first.errors?.[0]?.extensions?.code, JSON.stringify(first)).toBe("SERVICE_UNAVAILABLE");
+    const retried = await send();
+    expect(retried.errors, JSON.stringify(retried)).toBeUndefined();
+    await until(() => events.results.length >= 1, `${change}'s event`);
+    await post(lede, reader.token, { articleId: article, body: `Posted after ${change}` });
     await until(() => events.results.length >= 2, "the next arrival");
-    expect(bodies(events)).toEqual(["EDITED After the edit", "ADDED Posted after the edit"]);
+    expect(bodies(events)).toEqual([`${kind} ${body}`, `ADDED Posted after ${change}`]);
   });
 });

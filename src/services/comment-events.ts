@@ -89,6 +89,22 @@ export function publishCommentEvents(ctx: Pick<Context, "pubsub">, events: Comme
   }
 }
 
+/**
+ * Publishes again the latest logged event of one kind for a comment, when a retry finds the write already done. A
+ * write can commit and still fail on its way back (a transaction that expired while its COMMIT was answered, a
+ * dropped connection), and then its event was never published; subscribers would only notice the gap at the next
+ * event, so the last change of a burst would never arrive. Streams skip sequences they have seen, so publishing
+ * twice is harmless.
+ */
+export async function republishLatest(
+  ctx: Pick<Context, "prisma" | "pubsub">,
+  commentId: string,
+  kind: CommentEventKind,
+): Promise<void> {
+  const logged = await ctx.prisma.commentEvent.findFirst({ where: { commentId, kind }, orderBy: { seq: "desc" } });
+  if (logged) publishCommentEvents(ctx, [toMessage(logged)]);
+}
+
 /** Whether `viewer` may see `event`: everyone sees what concerns a visible comment (its arrival, edits, removal,
  * approval or rejection); authors see everything about their own comments; moderators see everything. */
 export function canSeeEvent(

@@ -13,7 +13,12 @@ import {
 import type { Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
 import { requireViewer } from "./authz.js";
-import { publishCommentEvents, recordCommentEvent, toMessage, type CommentEventMessage } from "./comment-events.js";
+import {
+  publishCommentEvents,
+  recordCommentEvent,
+  republishLatest,
+  type CommentEventMessage,
+} from "./comment-events.js";
 import { normaliseCommentBody } from "./comment-text.js";
 import { assessComment, recordDecision } from "./moderation.js";
 import { canModerate, isArticleOpenable, isCommentVisible } from "./visibility.js";
@@ -53,18 +58,6 @@ async function findRetry(
   }
   await republishArrival(ctx, existing.id);
   return existing;
-}
-
-/**
- * Publishes again the latest logged event of one kind for a comment, when a retry finds the write already done. A
- * write can commit and still fail on its way back (a transaction that expired while its COMMIT was answered, a
- * dropped connection), and then its event was never published; subscribers would only notice the gap at the next
- * event, so a burst's last comment would never arrive. Streams skip sequences they have seen, so publishing twice is
- * harmless.
- */
-async function republishLatest(ctx: Context, commentId: string, kind: "ADDED" | "EDITED"): Promise<void> {
-  const logged = await ctx.prisma.commentEvent.findFirst({ where: { commentId, kind }, orderBy: { seq: "desc" } });
-  if (logged) publishCommentEvents(ctx, [toMessage(logged)]);
 }
 
 const republishArrival = (ctx: Context, commentId: string) => republishLatest(ctx, commentId, "ADDED");
@@ -276,6 +269,7 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
   const id = decodeGlobalIdOf(globalId, "Comment");
   const now = ctx.clock();
   const events: CommentEventMessage[] = [];
+  let removedBefore = false;
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({ where: { id } });
@@ -283,7 +277,10 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
     const moderator = canModerate(viewer);
     if (current.authorId !== viewer.id && !moderator)
       throw new ForbiddenError("Only the author or a moderator may delete a comment");
-    if (current.status === "REMOVED") return current;
+    if (current.status === "REMOVED") {
+      removedBefore = true; // perhaps a retry of a delete whose answer was lost: see republishLatest
+      return current;
+    }
     const updated = await tx.comment.update({
       where: { id },
       data: { status: "REMOVED", removedAt: now, updatedAt: now, removedWhileVisible: current.status === "VISIBLE" },
@@ -301,5 +298,6 @@ export async function deleteComment(ctx: Context, globalId: string): Promise<Com
     return updated;
   });
   publishCommentEvents(ctx, events);
+  if (removedBefore) await republishLatest(ctx, id, "REMOVED");
   return comment;
 }

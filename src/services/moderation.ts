@@ -8,7 +8,12 @@ import type { CommentStatus, FlagReason, ModerationRule } from "../generated/pri
 import type { Account, Comment, Prisma as P } from "../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../global-id.js";
 import { requireModerator, requireViewer, isStaff } from "./authz.js";
-import { publishCommentEvents, recordCommentEvent, type CommentEventMessage } from "./comment-events.js";
+import {
+  publishCommentEvents,
+  recordCommentEvent,
+  republishLatest,
+  type CommentEventMessage,
+} from "./comment-events.js";
 import { isArticleOpenable, isCommentVisible } from "./visibility.js";
 
 export interface Reason {
@@ -107,12 +112,16 @@ async function changeStatus(
   const moderator = requireModerator(ctx, to === "VISIBLE" ? "approve comments" : "reject comments");
   const id = decodeGlobalIdOf(commentGlobalId, "Comment");
   const events: CommentEventMessage[] = [];
+  let alreadyThere = false;
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
     const current = await tx.comment.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("Comment", commentGlobalId);
     if (current.status === "REMOVED") throw new ForbiddenError("A removed comment cannot be approved or rejected");
-    if (current.status === to) return current;
+    if (current.status === to) {
+      alreadyThere = true; // perhaps a retry of a decision whose answer was lost: see republishLatest
+      return current;
+    }
     const updated = await tx.comment.update({ where: { id }, data: { status: to, updatedAt: ctx.clock() } });
     await recordDecision(tx, ctx, {
       commentId: id,
@@ -126,6 +135,7 @@ async function changeStatus(
     return updated;
   });
   publishCommentEvents(ctx, events);
+  if (alreadyThere) await republishLatest(ctx, id, "STATUS_CHANGED");
   return comment;
 }
 
