@@ -7,8 +7,6 @@ import { dirname, resolve } from "node:path";
 import type { Database, Provider } from "./db.js";
 import { PROJECT_ROOT } from "./paths.js";
 
-export { PROJECT_ROOT };
-
 function prismaCli(): string {
   const require = createRequire(import.meta.url);
   return resolve(dirname(require.resolve("prisma/package.json")), "build/index.js");

@@ -3,7 +3,6 @@
 // reaches subscribers on every instance. Every channel carries a namespace, so that several deployments (or test
 // runs) can share one Redis without hearing each other. A Redis outage never throws: publishing is best effort,
 // and live streams fill what they missed from the event log.
-import { setMaxListeners } from "node:events";
 import { createPubSub } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
@@ -61,32 +60,29 @@ type Deliver = (value: unknown) => void;
  * of a type when one is added or removed, so ten thousand subscribers of one article, each with a listener of its
  * own, cost 10,000² steps to subscribe; here each subscriber is one entry in a Set.
  */
-const channels = new WeakMap<Target, Map<string, Set<Deliver>>>();
+const channels = new WeakMap<Target, Map<string, { members: Set<Deliver>; listener: (event: Event) => void }>>();
 
 function join(target: Target, type: string, deliver: Deliver): () => void {
   let byType = channels.get(target);
   if (!byType) channels.set(target, (byType = new Map()));
-  let subscribers = byType.get(type);
-  if (!subscribers) {
+  let channel = byType.get(type);
+  if (!channel) {
     const members = new Set<Deliver>();
-    subscribers = members;
-    byType.set(type, members);
     const listener = (event: Event) => {
       const value = (event as CustomEvent<unknown>).detail;
       for (const member of members) member(value);
     };
-    listeners.set(members, listener);
+    byType.set(type, (channel = { members, listener }));
     target.addEventListener(type, listener);
   }
-  subscribers.add(deliver);
-  const members = subscribers;
+  const { members, listener } = channel;
+  members.add(deliver);
   return () => {
     if (!members.delete(deliver) || members.size > 0) return;
     byType.delete(type);
-    target.removeEventListener(type, listeners.get(members)!);
+    target.removeEventListener(type, listener);
   };
 }
-const listeners = new WeakMap<Set<Deliver>, (event: Event) => void>();
 
 /** Listens on `type` at once and queues at most `limit` events; return() stops listening and ends a pending next(). */
 export function listen<T>(target: Target, type: string, limit = SUBSCRIBER_QUEUE_LIMIT): AsyncIterableIterator<T> {
@@ -150,7 +146,6 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
   const channel = (topic: string, id: string) => `${topic}:${namespace}:${id}`;
   if (!redisUrl) {
     const target = new EventTarget();
-    setMaxListeners(0, target); // one listener per subscriber: thousands are expected
     const memory = createPubSub<YogaTopics>({ eventTarget: target as never });
     return {
       pubsub: {

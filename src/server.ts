@@ -1,6 +1,5 @@
 // Builds the HTTP server (yoga: GraphQL over HTTP, GraphiQL, /health, /ready) and the graphql-ws server on the same
 // port and path, and returns { start, stop }. It does not own the database or the pub/sub: the caller does.
-import { setMaxListeners } from "node:events";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -103,7 +102,6 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   });
   // Aborted when the server stops: ends every live stream so that its subscriber is told before the socket closes.
   const shutdown = new AbortController();
-  setMaxListeners(0, shutdown.signal); // every live stream listens for the shutdown
   // One per server: what a live event's subscribers read is read once (services/shared-reads.ts).
   const sharedReads = createSharedReads();
   const eventExecutions: SharedExecutionCounts = { executed: 0, shared: 0 };

@@ -6,7 +6,7 @@ import { BadUserInputError } from "../errors.js";
 import type { CommentEventKind, CommentStatus } from "../generated/prisma/enums.js";
 import type { Prisma as P } from "../generated/prisma/client.js";
 import type { Account } from "../generated/prisma/client.js";
-import { retryWhileUnavailable } from "./shared-reads.js";
+import { retryWhileUnavailable } from "./retry.js";
 import { canModerate } from "./visibility.js";
 
 /** An event as it travels through the pub/sub (JSON: dates as ISO strings). */

@@ -56,11 +56,9 @@ async function findRetry(
   if (existing.articleId !== articleId || (existing.body !== body && existing.status !== "REMOVED")) {
     throw new ConflictError("That clientMutationId was already used for a different comment", "clientMutationId");
   }
-  await republishArrival(ctx, existing.id);
+  await republishLatest(ctx, existing.id, "ADDED");
   return existing;
 }
-
-const republishArrival = (ctx: Context, commentId: string) => republishLatest(ctx, commentId, "ADDED");
 
 /** After a post failed in a way that does not say whether it committed: the comment, if it was saved after all. */
 async function savedDespite(ctx: Context, commentId: string | undefined): Promise<Comment | null> {
@@ -191,7 +189,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     if (!(error instanceof LedeError)) {
       const saved = await savedDespite(ctx, newCommentId);
       if (saved) {
-        await republishArrival(ctx, saved.id);
+        await republishLatest(ctx, saved.id, "ADDED");
         return saved;
       }
     }

@@ -8,8 +8,6 @@
 // event later reads the row as it is then, so a comment rejected meanwhile is never shown from an old read. What each
 // may see of the result is still decided by its own execution.
 
-import { isConnectionFailure } from "../mask-error.js";
-
 export interface SharedReads {
   /** The result of `load` for `key` on `event`: subscribers that ask while one read of it runs get that read. */
   read<T>(event: object, key: string, load: () => Promise<T>): Promise<T>;
@@ -35,25 +33,6 @@ export function createSharedReads(options: { onShared?: () => void } = {}): Shar
       return pending;
     },
   };
-}
-
-const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000];
-
-/**
- * Runs `load` again while the database is unavailable (saturated or reconnecting), up to about eight seconds and not
- * past `signal`. For reads behind a committed event: the row is there, and a subscriber would rather get it late
- * than get an error in place of the comment.
- */
-export async function retryWhileUnavailable<T>(load: () => Promise<T>, signal: AbortSignal): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await load();
-    } catch (error) {
-      const delay = RETRY_DELAYS_MS[attempt];
-      if (delay === undefined || signal.aborted || !isConnectionFailure(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
 }
 
 /** For contexts outside a server (CLIs, tests): every read is its own. */

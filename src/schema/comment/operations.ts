@@ -1,5 +1,6 @@
 // Comment queries, mutations and subscriptions; each resolver hands over to a service.
-import { queryKey, retryWhileUnavailable } from "../../services/shared-reads.js";
+import { retryWhileUnavailable } from "../../services/retry.js";
+import { queryKey } from "../../services/shared-reads.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
