@@ -1,7 +1,7 @@
 // Prisma CLI configuration. Prisma runs here without native engines: the JS schema engine drives migrations over a
 // driver adapter picked from DATABASE_URL (SQLite by default, PostgreSQL for postgres:// URLs).
 import "./prisma/scripts/unref-long-timers.js";
-import { providerOf, sqliteFilePath, withDefaultPostgresUser } from "./src/database-url.js";
+import { providerOf, sqliteFilePath, withDefaultPostgresUser } from "./src/platform/database-url.js";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";

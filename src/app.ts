@@ -1,11 +1,11 @@
 // Assembles a running Lede from a config: database, migrations, seed, pub/sub and the server. main.ts and the tests
 // both start Lede through here, so what the tests exercise is what `npm start` runs.
-import type { Config } from "./config.js";
+import type { Config } from "./platform/config.js";
 import { systemClock, uuidGenerator, type AppDeps, type Clock, type IdGenerator } from "./context.js";
-import { openDatabase, type Database } from "./db.js";
-import { createLogger, type Logger } from "./logger.js";
-import { isFullyMigrated, migrateDeploy } from "./migrate.js";
-import { createLedePubSub, type PubSubHandle } from "./pubsub.js";
+import { openDatabase, type Database } from "./platform/db.js";
+import { createLogger, type Logger } from "./platform/logger.js";
+import { isFullyMigrated, migrateDeploy } from "./platform/migrate.js";
+import { createLedePubSub, type PubSubHandle } from "./platform/pubsub.js";
 import { isEmpty, seedDatabase } from "./seed/seed.js";
 import { createLedeServer, type LedeServer } from "./server.js";
 

@@ -1,14 +1,14 @@
 // The per-request context: who is asking, the clock and id generator (injected so tests are deterministic), the
 // database, the pub/sub and the DataLoaders.
 import { randomUUID } from "node:crypto";
-import type { Config } from "./config.js";
-import type { Database, Prisma } from "./db.js";
+import type { Config } from "./platform/config.js";
+import type { Database, Prisma } from "./platform/db.js";
 import type { Account } from "./generated/prisma/client.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
-import type { LedePubSub } from "./pubsub.js";
-import type { Metrics } from "./metrics.js";
-import { unsharedReads, type SharedReads } from "./services/shared-reads.js";
-import { countedCommentWhere } from "./services/visibility.js";
+import type { LedePubSub } from "./platform/pubsub.js";
+import type { Metrics } from "./plugins/metrics.js";
+import { unsharedReads, type SharedReads } from "./platform/shared-reads.js";
+import { countedCommentWhere } from "./services/shared/visibility.js";
 
 export type Clock = () => Date;
 export type IdGenerator = () => string;

@@ -1,8 +1,8 @@
 // `npm start`: reads the config, migrates, seeds an empty database, serves, and shuts down cleanly on SIGTERM/SIGINT.
 import { existsSync } from "node:fs";
-import { ConfigError, loadConfig, type Config } from "./config.js";
-import { providerOf, sqliteFilePath } from "./database-url.js";
-import { migrateDeploy } from "./migrate.js";
+import { ConfigError, loadConfig, type Config } from "./platform/config.js";
+import { providerOf, sqliteFilePath } from "./platform/database-url.js";
+import { migrateDeploy } from "./platform/migrate.js";
 
 /**
  * A SQLite database that does not exist yet needs every migration: start the Prisma CLI on them at once, so that it

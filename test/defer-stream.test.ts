@@ -2,7 +2,7 @@
 // the limits (cost, directives, depth), the query deadline and the HTTP rules hold for incremental delivery too.
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useQueryTimeout } from "../src/limits.js";
+import { useQueryTimeout } from "../src/plugins/limits.js";
 import { REFERENCE_SLUG } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 

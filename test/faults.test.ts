@@ -3,9 +3,9 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type LedeApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { openDatabase, type Database } from "../src/db.js";
-import { createLogger } from "../src/logger.js";
+import { loadConfig } from "../src/platform/config.js";
+import { openDatabase, type Database } from "../src/platform/db.js";
+import { createLogger } from "../src/platform/logger.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
 class FlakyProxy {

@@ -233,7 +233,7 @@ describe.skipIf(skipDatabase)("timeline", () => {
   });
 
   it("runs GraphiQL's timeline tab as it ships", async () => {
-    const { graphiqlTabs } = await import("../src/graphiql-examples.js");
+    const { graphiqlTabs } = await import("../src/plugins/graphiql-tabs.js");
     // The subscription tab is run by test/browser/graphiql.test.ts over WebSockets.
     for (const tab of graphiqlTabs.filter((t) => !t.query.includes("subscription "))) {
       const data = await lede.query<any, any>(tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);

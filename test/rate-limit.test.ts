@@ -1,7 +1,7 @@
 // Anonymous traffic is limited per client address, across instances when Redis carries the count.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientAddress } from "../src/rate-limit.js";
+import { clientAddress } from "../src/plugins/rate-limit.js";
 import { guest } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 

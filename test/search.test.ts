@@ -162,7 +162,7 @@ describe.skipIf(skipDatabase)(`search (${provider})`, () => {
   });
 
   it("runs GraphiQL's search tab", async () => {
-    const { SEARCH_EXAMPLE_QUERY } = await import("../src/graphiql-examples.js");
+    const { SEARCH_EXAMPLE_QUERY } = await import("../src/plugins/graphiql-tabs.js");
     const data = await lede.query<{ search: { totalCount: number } }, object>(SEARCH_EXAMPLE_QUERY, {});
     expect(data.search.totalCount).toBeGreaterThan(0);
   });

@@ -1,9 +1,9 @@
 // The HTTP surface around GraphQL: health, readiness, GraphiQL, GET queries, and errors that never leak internals.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { openDatabase } from "../src/db.js";
-import { createLogger } from "../src/logger.js";
+import { loadConfig } from "../src/platform/config.js";
+import { openDatabase } from "../src/platform/db.js";
+import { createLogger } from "../src/platform/logger.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
 describe.skipIf(skipDatabase)("HTTP server", () => {

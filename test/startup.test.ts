@@ -1,7 +1,7 @@
 // `npm start` for real: a child process on an empty database migrates, seeds, serves the story, and exits cleanly on
 // SIGTERM; a second start on the same database seeds nothing twice.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { PROJECT_ROOT } from "../src/paths.js";
+import { PROJECT_ROOT } from "../src/platform/paths.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";

@@ -2,8 +2,8 @@
 // races; none may crash the server, leak text, or break the rules.
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listen } from "../src/pubsub.js";
-import { encodeEventCursor } from "../src/services/comment-events.js";
+import { listen } from "../src/platform/pubsub.js";
+import { encodeEventCursor } from "../src/services/comments/events.js";
 import {
   ApproveCommentDocument,
   CommentAddedSinceDocument,
@@ -62,7 +62,7 @@ describe.skipIf(skipDatabase)("stream safety", () => {
   });
 
   it("survives a subscriber that never reads while thousands of events are published", async () => {
-    const { openCommentEventStream } = await import("../src/services/comment-events.js");
+    const { openCommentEventStream } = await import("../src/services/comments/events.js");
     const { createContext } = await import("../src/context.js");
     const stream = await openCommentEventStream(createContext(lede.app.deps, null, { longLived: true }), {
       articleId: rowId(article),

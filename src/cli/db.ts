@@ -1,7 +1,7 @@
 // `npm run db:deploy` applies pending migrations; `npm run db:seed` seeds (idempotently) the database DATABASE_URL names.
-import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
-import { migrateDeploy } from "../migrate.js";
+import { loadConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db.js";
+import { migrateDeploy } from "../platform/migrate.js";
 import { seedDatabase } from "../seed/seed.js";
 
 const usage = `usage: tsx src/cli/db.ts <deploy|seed> [--help]

@@ -1,7 +1,7 @@
 // `npm run export -- --format ninjs|jsonld --out <dir>`: every published article of DATABASE_URL, one file each.
 import { SingleBar } from "cli-progress";
-import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
+import { loadConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db.js";
 import { EXPORT_FORMATS, exportArticles, type ExportFormat } from "../services/export/run.js";
 
 const usage = `usage: npm run export -- --format <ninjs|jsonld> --out <folder>

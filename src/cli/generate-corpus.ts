@@ -1,8 +1,8 @@
 // `npm run db:generate-corpus -- --articles 10000 [--seed N]`: adds a synthetic corpus to the database DATABASE_URL
 // names, for load tests, query plans and exploring at scale.
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
+import { loadConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db.js";
 import { CorpusExistsError, generateCorpus, MAX_CORPUS_ARTICLES } from "../seed/corpus.js";
 
 const usage = `usage: npm run db:generate-corpus -- --articles <n> [--seed <n>]

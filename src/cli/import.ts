@@ -1,9 +1,9 @@
 // `npm run import -- <files or folders…> [--dry-run]`: plain-text and ninjs articles into DATABASE_URL.
 import { SingleBar } from "cli-progress";
-import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
-import { createLogger } from "../logger.js";
-import { createLedePubSub } from "../pubsub.js";
+import { loadConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db.js";
+import { createLogger } from "../platform/logger.js";
+import { createLedePubSub } from "../platform/pubsub.js";
 import { collectFiles, importFiles, type ImportLine } from "../services/import/run.js";
 import { ImportError } from "../services/import/types.js";
 

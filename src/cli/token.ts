@@ -1,8 +1,8 @@
 // `npm run token -- create --role editor --name "Desk"` | `revoke <id>` | `list`: API tokens for DATABASE_URL.
-import { loadConfig } from "../config.js";
-import { openDatabase } from "../db.js";
+import { loadConfig } from "../platform/config.js";
+import { openDatabase } from "../platform/db.js";
 import type { Role } from "../generated/prisma/enums.js";
-import { createApiToken, listApiTokens, revokeApiToken, ROLES } from "../services/tokens.js";
+import { createApiToken, listApiTokens, revokeApiToken, ROLES } from "../services/accounts/tokens.js";
 
 const usage = `usage: npm run token -- <command>
   create --role <reader|analyst|moderator|editor|admin> --name "<who or what it is for>" [--expires-days N]

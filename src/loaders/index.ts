@@ -2,7 +2,7 @@
 // One batched `WHERE id IN (…)` per type and tick. Built per request; a long-lived subscription context turns the
 // cache off so that every event sees the row as it is now.
 import DataLoader from "dataloader";
-import type { Prisma } from "../db.js";
+import type { Prisma } from "../platform/db.js";
 import type {
   Account,
   Affiliation,

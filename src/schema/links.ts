@@ -2,7 +2,7 @@
 // participants, with the unions that let one field point at several kinds of entity.
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { listedArticleWhere } from "../services/visibility.js";
+import { listedArticleWhere } from "../services/shared/visibility.js";
 import { PartialDateRef, partialDate } from "./common.js";
 import { namedConnection } from "./connections.js";
 import { EventRef } from "./event/index.js";

@@ -1,7 +1,7 @@
 // mergeEntities: two records of one person, organisation, event or place become one (services/merge.ts).
 import { builder } from "../builder.js";
 import { encodeGlobalId } from "../global-id.js";
-import { mergeEntities, type MergeResult } from "../services/merge.js";
+import { mergeEntities, type MergeResult } from "../services/entities/merge.js";
 import { EventRef } from "./event/index.js";
 import { MentionedEntity } from "./links.js";
 import { OrganisationRef } from "./organisation/index.js";

@@ -1,7 +1,7 @@
 // One synthetic article and everything that hangs off it (blocks, tags, bylines, mentions, its comment thread and
 // the thread's event log), as plain rows for createMany.
 import type { ArticleStatus, BylineRole, CommentStatus } from "../generated/prisma/enums.js";
-import { countWords } from "../services/text.js";
+import { countWords } from "../services/shared/text.js";
 import { CORPUS_END, type CorpusEntities, type Named } from "./corpus-entities.js";
 import { Random, slugify, Zipf } from "./corpus-random.js";
 import { COMMENT_PHRASES, SECTIONS, SENTENCES, TOPICS, VERBS } from "./corpus-vocabulary.js";

@@ -2,7 +2,7 @@
 // people, organisations, places and events; storylines that recur; comment threads with a heavy tail and replies;
 // readers of whom a few write most comments). The same seed writes the same rows. It is added next to whatever the
 // database holds (sections and tags are shared by slug), in one transaction, with batched inserts.
-import type { Prisma, Provider } from "../db.js";
+import type { Prisma, Provider } from "../platform/db.js";
 import type { Prisma as P } from "../generated/prisma/client.js";
 import { ArticleFactory, type ArticleRows } from "./corpus-articles.js";
 import { buildEntities, CORPUS_START } from "./corpus-entities.js";

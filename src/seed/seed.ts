@@ -1,8 +1,8 @@
 // Turns the seed content into rows. Idempotent: every row has an id derived from its slug or key, and is created only
 // when no row has that id yet (an existing row is left as it is), so seeding twice changes nothing. One transaction.
 import { createHash } from "node:crypto";
-import type { Prisma } from "../db.js";
-import { countWords } from "../services/text.js";
+import type { Prisma } from "../platform/db.js";
+import { countWords } from "../services/shared/text.js";
 import { seedContent } from "./story.js";
 import type { PartialDateSeed, SeedContent } from "./types.js";
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ArticleBySlugDocument } from "../generated/graphql.js";
-import { REFERENCE_ARTICLE_SLUG } from "../../src/graphiql-examples.js";
+import { REFERENCE_ARTICLE_SLUG } from "../../src/plugins/graphiql-tabs.js";
 import { articleId, guest, post } from "../support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
 import {

@@ -1,6 +1,6 @@
 // A synthetic batch of published articles, each with a byline, a publisher, mentions of every entity kind and a
 // thread of comments with replies, so that lists have enough rows to show whether queries grow with them.
-import type { Prisma } from "../../src/db.js";
+import type { Prisma } from "../../src/platform/db.js";
 
 export async function addSyntheticArticles(prisma: Prisma, count: number, commentsEach = 6): Promise<void> {
   const [people, organisations, events, places, accounts, section] = await Promise.all([

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { withDefaultPostgresUser, type Provider } from "../../src/database-url.js";
+import { withDefaultPostgresUser, type Provider } from "../../src/platform/database-url.js";
 
 export const ADMIN_POSTGRES_URL = process.env.LEDE_TEST_POSTGRES_URL ?? "postgresql://127.0.0.1:5432/postgres";
 

@@ -2,7 +2,7 @@
 // On PostgreSQL the plans are taken with sequential scans priced out (enable_seqscan = off, in a transaction of its
 // own): on test-sized tables the planner may rightly prefer a scan, and what the test asks is whether an index can
 // serve the query at all; a Seq Scan that remains means none can.
-import type { QueryEvent } from "../../src/db.js";
+import type { QueryEvent } from "../../src/platform/db.js";
 import type { TestLede } from "./lede.js";
 
 /** Tables that grow with the archive; a full scan of one of these is a bug. */

@@ -36,7 +36,7 @@ export async function staff(
   role: "MODERATOR" | "EDITOR" | "ADMIN" | "ANALYST" | "READER",
   displayName = `Test ${role}`,
 ) {
-  const { hashToken, newTokenSecret } = await import("../../src/auth.js");
+  const { hashToken, newTokenSecret } = await import("../../src/auth/authenticate.js");
   const token = newTokenSecret();
   const id = `staff-${role.toLowerCase()}-${Math.random().toString(36).slice(2, 10)}`;
   await lede.db.prisma.account.create({

@@ -3,8 +3,8 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../src/db.js";
-import { migrateDeploy } from "../../src/migrate.js";
+import { openDatabase } from "../../src/platform/db.js";
+import { migrateDeploy } from "../../src/platform/migrate.js";
 import { seedDatabase } from "../../src/seed/seed.js";
 import { postgresAvailable, postgresUrl, sqliteDirectory, withAdminClient } from "./databases.js";
 

@@ -1,6 +1,6 @@
 // The graph aggregates computed the slow, obvious way (every row read, counted in JavaScript), for tests to compare
 // the one-statement SQL against.
-import type { Prisma } from "../../src/db.js";
+import type { Prisma } from "../../src/platform/db.js";
 
 const COLUMNS = ["personId", "organisationId", "eventId", "placeId"] as const;
 type Column = (typeof COLUMNS)[number];

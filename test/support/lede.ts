@@ -5,9 +5,9 @@ import { inject } from "vitest";
 import { print, type ExecutionResult } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createApp, type LedeApp } from "../../src/app.js";
-import { loadConfig, type Config } from "../../src/config.js";
-import { openDatabase, type Database } from "../../src/db.js";
-import { createLogger } from "../../src/logger.js";
+import { loadConfig, type Config } from "../../src/platform/config.js";
+import { openDatabase, type Database } from "../../src/platform/db.js";
+import { createLogger } from "../../src/platform/logger.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "./databases.js";
 
 export const provider = testProvider();

@@ -1,6 +1,6 @@
 // Accounts as others see them, the viewer, and guest sessions.
 import { builder } from "../../builder.js";
-import { startGuestSession, type GuestSession } from "../../services/sessions.js";
+import { startGuestSession, type GuestSession } from "../../services/accounts/sessions.js";
 import { RoleEnum } from "../common.js";
 
 export const AccountRef = builder.prismaNode("Account", {

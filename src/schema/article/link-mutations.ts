@@ -1,6 +1,6 @@
 // Editors' credits on articles: bylines and media. Each change bumps Article.version.
 import { builder } from "../../builder.js";
-import { addByline, addMedia, removeByline, removeMedia } from "../../services/article-links.js";
+import { addByline, addMedia, removeByline, removeMedia } from "../../services/articles/links.js";
 import { BylineRoleEnum } from "../common.js";
 
 const AddBylineInput = builder.inputType("AddBylineInput", {

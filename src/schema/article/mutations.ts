@@ -2,14 +2,14 @@
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { encodeGlobalId } from "../../global-id.js";
-import { requireViewer } from "../../services/authz.js";
+import { requireViewer } from "../../services/shared/authz.js";
 import {
   addCorrection,
   createArticle,
   publishArticle,
   updateArticle,
   withdrawArticle,
-} from "../../services/editorial.js";
+} from "../../services/articles/editorial.js";
 import { ForbiddenError } from "../../errors.js";
 import { namedConnection } from "../connections.js";
 import { AccountRef } from "../account/index.js";

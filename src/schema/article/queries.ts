@@ -1,7 +1,7 @@
 // Root fields for articles, sections and tags.
 import { builder } from "../../builder.js";
-import { articleCount, articlePageIds } from "../../services/article-list.js";
-import { openableArticleWhere } from "../../services/visibility.js";
+import { articleCount, articlePageIds } from "../../services/articles/list.js";
+import { openableArticleWhere } from "../../services/shared/visibility.js";
 import { uniqueWhere } from "../entity-roots.js";
 import { ArticleFilterInput, ArticleOrderEnum } from "../find/filters.js";
 import { ArticleConnection, SectionConnection } from "./types.js";

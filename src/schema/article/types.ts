@@ -1,6 +1,6 @@
 // The article and what hangs off it: body blocks, bylines, media with credits, corrections, section and tags.
 import { builder } from "../../builder.js";
-import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/visibility.js";
+import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { namedConnection } from "../connections.js";
 import { MentionConnection } from "../links.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../common.js";

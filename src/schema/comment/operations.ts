@@ -1,6 +1,6 @@
 // Comment queries, mutations and subscriptions; each resolver hands over to a service.
-import { retryWhileUnavailable } from "../../services/retry.js";
-import { queryKey } from "../../services/shared-reads.js";
+import { retryWhileUnavailable } from "../../platform/retry.js";
+import { queryKey } from "../../platform/shared-reads.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
@@ -11,11 +11,11 @@ import {
   eagerReturn,
   openCommentEventStream,
   type CommentEventMessage,
-} from "../../services/comment-events.js";
-import { deleteComment, editComment, postComment } from "../../services/comments.js";
-import { approveComment, flagComment, moderationQueueWhere, rejectComment } from "../../services/moderation.js";
-import { reactToComment, removeReaction } from "../../services/reactions.js";
-import { canModerate, isArticleOpenable, singleCommentWhere } from "../../services/visibility.js";
+} from "../../services/comments/events.js";
+import { deleteComment, editComment, postComment } from "../../services/comments/comments.js";
+import { approveComment, flagComment, moderationQueueWhere, rejectComment } from "../../services/comments/moderation.js";
+import { reactToComment, removeReaction } from "../../services/comments/reactions.js";
+import { canModerate, isArticleOpenable, singleCommentWhere } from "../../services/shared/visibility.js";
 import { CommentStatusEnum } from "../common.js";
 import { CommentConnection, CommentEventRef, FlagReasonEnum, ReactionKindEnum } from "./types.js";
 

@@ -1,8 +1,8 @@
 // Comment types: the comment itself, its reactions, revisions and moderation history, and the events of live streams.
 import { builder } from "../../builder.js";
 import { CommentEventKind, FlagReason, ModerationRule, ReactionKind } from "../../generated/prisma/enums.js";
-import { encodeEventCursor } from "../../services/comment-events.js";
-import { canModerate, countedCommentWhere, isCommentVisible, threadCommentWhere } from "../../services/visibility.js";
+import { encodeEventCursor } from "../../services/comments/events.js";
+import { canModerate, countedCommentWhere, isCommentVisible, threadCommentWhere } from "../../services/shared/visibility.js";
 import { CommentStatusEnum, describedEnum } from "../common.js";
 import { AccountRef } from "../account/index.js";
 import { namedConnection } from "../connections.js";

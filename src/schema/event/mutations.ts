@@ -1,7 +1,7 @@
 // Editors create and correct events, and say who took part in them.
 import { builder } from "../../builder.js";
-import { createEvent, updateEvent } from "../../services/event-place-editing.js";
-import { addParticipant, removeParticipant } from "../../services/graph-editing.js";
+import { createEvent, updateEvent } from "../../services/entities/event-place-editing.js";
+import { addParticipant, removeParticipant } from "../../services/graph/editing.js";
 import { EventKindEnum, PartialDateInput } from "../common.js";
 
 const CreateEventInput = builder.inputType("CreateEventInput", {

@@ -6,8 +6,8 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import type { DateRange } from "../../services/article-filter.js";
-import { listedArticleWhere } from "../../services/visibility.js";
+import type { DateRange } from "../../services/articles/filter.js";
+import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { EventKindEnum, OrganisationKindEnum, PlaceKindEnum } from "../common.js";
 import { DateRangeInput } from "./filters.js";
 

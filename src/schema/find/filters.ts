@@ -1,8 +1,8 @@
 // The input types of the filtered lists: ArticleFilter (with AND / OR / NOT), ArticleOrder, and the date range and
 // mention match they use.
 import { builder } from "../../builder.js";
-import type { ArticleFilter, DateRange } from "../../services/article-filter.js";
-import { MAX_FILTER_DEPTH, MAX_FILTER_IDS } from "../../services/article-filter.js";
+import type { ArticleFilter, DateRange } from "../../services/articles/filter.js";
+import { MAX_FILTER_DEPTH, MAX_FILTER_IDS } from "../../services/articles/filter.js";
 import { ArticleStatusEnum } from "../common.js";
 
 export const DateRangeInput = builder.inputRef<DateRange>("DateRange").implement({

@@ -2,7 +2,7 @@
 // text); here they become fragments (text + matched) and escaped HTML with <mark>, so a client never has to trust
 // markup that came from article text.
 import { builder } from "../../builder.js";
-import { MARK_END, MARK_START, type SearchHitRow } from "../../services/search.js";
+import { MARK_END, MARK_START, type SearchHitRow } from "../../services/search/search.js";
 
 export type HighlightField = "TITLE" | "ALTERNATE_NAMES" | "SUMMARY" | "BODY";
 

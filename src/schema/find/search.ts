@@ -5,7 +5,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { builder, DEFAULT_PAGE_SIZE } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
-import type { ArticleFilter } from "../../services/article-filter.js";
+import type { ArticleFilter } from "../../services/articles/filter.js";
 import {
   searchCount,
   searchFacets,
@@ -17,7 +17,7 @@ import {
   type SearchKind,
   type SearchPosition,
   type SearchRequest,
-} from "../../services/search.js";
+} from "../../services/search/search.js";
 import { checkPageSize } from "../argument-guards.js";
 import { ArticleRef } from "../article/types.js";
 import { EventRef } from "../event/index.js";

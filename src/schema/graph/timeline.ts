@@ -4,7 +4,7 @@ import { brandWithType } from "@pothos/core";
 import { builder } from "../../builder.js";
 import { decodeGlobalId } from "../../global-id.js";
 import { BadUserInputError } from "../../errors.js";
-import type { EntityKind } from "../../services/graph.js";
+import type { EntityKind } from "../../services/graph/graph.js";
 import {
   checkWindow,
   countTimeline,
@@ -15,7 +15,7 @@ import {
   type TimelineEntry,
   type TimelineKind,
   type TimelineQuery,
-} from "../../services/timeline.js";
+} from "../../services/graph/timeline.js";
 import { ArticleRef } from "../article/types.js";
 import { PartialDateRef, partialDate } from "../common.js";
 import { EventRef } from "../event/index.js";

@@ -1,6 +1,6 @@
 // Organisations: publishers, agencies, companies, state bodies; their members over time and their mentions.
 import { builder } from "../../builder.js";
-import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/visibility.js";
+import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { OrganisationKindEnum } from "../common.js";
 import { ArticleConnection } from "../article/types.js";
 import { entityRootFields } from "../entity-roots.js";

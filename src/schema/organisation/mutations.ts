@@ -1,6 +1,6 @@
 // Editors create and correct organisations.
 import { builder } from "../../builder.js";
-import { createOrganisation, updateOrganisation } from "../../services/entity-editing.js";
+import { createOrganisation, updateOrganisation } from "../../services/entities/editing.js";
 import { OrganisationKindEnum } from "../common.js";
 
 const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {

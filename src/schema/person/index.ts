@@ -1,6 +1,6 @@
 // People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
 import { builder } from "../../builder.js";
-import { listedArticleWhere } from "../../services/visibility.js";
+import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { entityRootFields } from "../entity-roots.js";
 import { namedConnection } from "../connections.js";
 import {

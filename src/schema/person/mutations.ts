@@ -1,13 +1,13 @@
 // Editors' mutations on the entity graph: people, mentions, affiliations.
 import { builder } from "../../builder.js";
-import { updatePerson } from "../../services/entity-editing.js";
+import { updatePerson } from "../../services/entities/editing.js";
 import {
   addAffiliation,
   addMention,
   createPerson,
   removeAffiliation,
   removeMention,
-} from "../../services/graph-editing.js";
+} from "../../services/graph/editing.js";
 import { PartialDateInput } from "../common.js";
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {

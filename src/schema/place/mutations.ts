@@ -1,6 +1,6 @@
 // Editors create and correct places and their nesting.
 import { builder } from "../../builder.js";
-import { createPlace, updatePlace } from "../../services/event-place-editing.js";
+import { createPlace, updatePlace } from "../../services/entities/event-place-editing.js";
 import { PlaceKindEnum } from "../common.js";
 
 const CreatePlaceInput = builder.inputType("CreatePlaceInput", {

@@ -1,8 +1,8 @@
 // stats(from:, to:): analyst aggregates over published articles and visible comments, one SQL statement each.
 import type { Article, Section, Tag } from "../../generated/prisma/client.js";
 import { builder } from "../../builder.js";
-import * as stats from "../../services/stats.js";
-import type { EntityCount } from "../../services/stats.js";
+import * as stats from "../../services/stats/stats.js";
+import type { EntityCount } from "../../services/stats/stats.js";
 import { ArticleRef, SectionRef, TagRef } from "../article/types.js";
 import { EntityTypeEnum } from "../common.js";
 import { loadEntity } from "../graph/index.js";

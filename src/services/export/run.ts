@@ -2,7 +2,7 @@
 // archive's size does not matter.
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Prisma } from "../../db.js";
+import type { Prisma } from "../../platform/db.js";
 import { JSON_LD_SELECT, toJsonLd } from "./json-ld.js";
 import { NINJS_SELECT, toNinjs } from "./ninjs.js";
 

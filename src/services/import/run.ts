@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative } from "node:path";
-import type { Prisma } from "../../db.js";
-import { writeTransaction } from "../transactions.js";
+import type { Prisma } from "../../platform/db.js";
+import { writeTransaction } from "../../platform/transactions.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { loadEntityIndex, type EntityIndex, type ImportDeps } from "./entities.js";
 import { parseNinjs } from "./ninjs.js";

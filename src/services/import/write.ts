@@ -3,8 +3,8 @@
 // linked to the graph's people, organisations and places, and new ones are created.
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { BadUserInputError } from "../../errors.js";
-import { text } from "../editorial.js";
-import { countWords } from "../text.js";
+import { text } from "../articles/editorial.js";
+import { countWords } from "../shared/text.js";
 import { creditedEntities } from "./credits.js";
 import { findOrCreate, type EntityIndex, type ImportDeps } from "./entities.js";
 import { findEntities, salienceOf } from "./mentions.js";

@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../../../src/db.js";
-import { migrateDeploy } from "../../../src/migrate.js";
+import { openDatabase } from "../../../src/platform/db.js";
+import { migrateDeploy } from "../../../src/platform/migrate.js";
 import { seedDatabase } from "../../../src/seed/seed.js";
 import { encodeGlobalId } from "../../../src/global-id.js";
 import { addSyntheticArticles } from "../../support/corpus.js";

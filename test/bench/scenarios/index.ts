@@ -1,7 +1,7 @@
 // Runs the selected scenarios and turns their figures into the table's rows. A scenario that throws (a wrong
 // answer, a server that does not start) becomes a FAIL row with the reason; the others still run.
 import { existsSync, readFileSync } from "node:fs";
-import { sqliteFilePath } from "../../../src/database-url.js";
+import { sqliteFilePath } from "../../../src/platform/database-url.js";
 import type { BenchDatabase } from "../lib/data.js";
 import { startLede, type LedeServer } from "../lib/lede.js";
 import type { Plan } from "../lib/plan.js";

@@ -1,8 +1,8 @@
 // P3: SQL statements for the front page at first:10 and first:100 (and at first:20, P2's size), counted in process
 // the way the tests count them (every statement the Prisma client sends).
 import { createApp } from "../../../src/app.js";
-import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/logger.js";
+import { loadConfig } from "../../../src/platform/config.js";
+import { createLogger } from "../../../src/platform/logger.js";
 import { frontPageRequest } from "./http.js";
 
 export interface StatementCounts {

@@ -1,0 +1,193 @@
+// The server-side response cache: anonymous query answers, kept in memory (an LRU per instance, bounded in bytes:
+// cache-store.ts) for the TTLs of
+// cache-policy.ts and dropped as soon as something they contain changes:
+// - comment changes (posts, edits, removals, reactions, moderation) drop the answers that hold the comment, its
+//   thread or its article. They are read from the comment event stream, which every instance hears (through Redis
+//   when REDIS_URL is set), and on the instance that made the change before the mutation answers;
+// - every other mutation (editorial changes, the entity graph) drops the whole cache: they are rare, and they change
+//   what lists show (a newly published article is in no cached list yet);
+// - the yoga plugin itself drops the answers that hold any entity a mutation returns.
+// Invalidations other than comment events are broadcast through the pub/sub, so with Redis every instance drops
+// them too. Answers to token holders are never stored (their TTL is 0), and neither is any answer that selects a
+// viewer-specific field, so what is cached is what every anonymous reader sees.
+import { randomUUID } from "node:crypto";
+import { getOperationAST, Kind, type DocumentNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { DEFAULT_TTL_MS, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
+import { createResponseStore } from "./store.js";
+import type { Context } from "../context.js";
+import { encodeGlobalId } from "../global-id.js";
+import type { Logger } from "../platform/logger.js";
+import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
+import type { CommentEventMessage } from "../services/comments/events.js";
+
+/** Mutations whose every effect on public answers shows in the comment event stream, or that have none. */
+const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([
+  "startGuestSession",
+  "postComment",
+  "editComment",
+  "deleteComment",
+  "reactToComment",
+  "removeReaction",
+  "flagComment",
+  "approveComment",
+  "rejectComment",
+]);
+
+type Entity = { typename: string; id?: string | number };
+
+export interface LedeResponseCache {
+  /** The yoga plugins: the response cache and the invalidation of other mutations. */
+  plugins: Plugin[];
+  /** The pub/sub for contexts: a comment event published through it drops the local entries at once. */
+  observe(pubsub: LedePubSub): LedePubSub;
+  /** Drops every cached answer, here and on the other instances. */
+  purge(): void;
+  close(): void;
+}
+
+function entitiesOf(event: CommentEventMessage): Entity[] {
+  return [
+    { typename: "Article", id: encodeGlobalId("Article", event.articleId) },
+    { typename: "Comment", id: encodeGlobalId("Comment", event.commentId) },
+    { typename: "Comment", id: encodeGlobalId("Comment", event.threadId) },
+  ];
+}
+
+/** Lists whose membership a comment changes without the comment events naming them (an article's first comment
+ * puts it in `hasComments` lists and moves it in MOST_COMMENTED pages): such answers live only as long as comments. */
+const COMMENT_SENSITIVE = /\bhasComments\b|\bMOST_COMMENTED\b/;
+
+/** The root fields a mutation selected (by response key), or null when it spreads fragments at the root. */
+function rootFields(args: { document: DocumentNode; operationName?: string | null }) {
+  const operation = getOperationAST(args.document, args.operationName ?? undefined);
+  if (operation?.operation !== "mutation") return undefined;
+  const fields: { name: string; key: string }[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    fields.push({ name: selection.name.value, key: selection.alias?.value ?? selection.name.value });
+  }
+  return fields;
+}
+
+export function createLedeResponseCache(options: {
+  pubsub: LedePubSub;
+  logger: Logger;
+  maxBytes: number;
+}): LedeResponseCache {
+  const { pubsub, logger, maxBytes } = options;
+  const origin = randomUUID();
+  const local = createResponseStore(maxBytes);
+  const broadcast = (message: Omit<CacheInvalidation, "origin">) =>
+    pubsub.publish("cache:invalidate", "all", { origin, ...message });
+
+  const cache: Cache = {
+    get: (key) => local.get(key),
+    set: (key, result, entities, ttl) => local.set(key, result, entities, ttl),
+    invalidate(entities) {
+      const list = [...entities].map(({ typename, id }) => ({ typename, id }));
+      if (list.length === 0) return;
+      invalidateLocal(list);
+      broadcast({ entities: list });
+    },
+  };
+  // Bumped by every invalidation: an answer whose execution overlapped one may hold what was just invalidated, so
+  // it is not stored (it would otherwise outlive the purge for its whole TTL).
+  let generation = 0;
+  const started = new WeakMap<object, { generation: number; commentSensitive: boolean }>();
+  const invalidateLocal = (entities: { typename: string; id?: string | number }[]) => {
+    generation++;
+    local.invalidate(entities);
+  };
+  const dropAll = () => {
+    generation++;
+    local.clear();
+  };
+
+  // What the other instances did. Our own messages come back too (through Redis); they are skipped.
+  const invalidations = pubsub.subscribe("cache:invalidate", "all");
+  const commentEvents = pubsub.subscribe("moderation:event", "all");
+  const follow = async <T>(stream: AsyncIterableIterator<T>, apply: (message: T) => void) => {
+    try {
+      for await (const message of stream) apply(message);
+    } catch (error) {
+      logger.warn("response cache invalidations stopped", { error: String(error) });
+    }
+  };
+  void follow(invalidations, (message) => {
+    if (message.origin === origin) return;
+    if (message.all) dropAll();
+    else if (message.entities) invalidateLocal(message.entities);
+  });
+  void follow(commentEvents, (event) => invalidateLocal(entitiesOf(event)));
+
+  const purge = () => {
+    dropAll();
+    broadcast({ all: true });
+  };
+
+  const purgeAfterOtherMutations: Plugin = {
+    onExecute({ args }) {
+      if (typeof args.contextValue === "object" && args.contextValue !== null) {
+        const text = (args.document.loc?.source.body ?? "") + JSON.stringify(args.variableValues ?? {});
+        started.set(args.contextValue, { generation, commentSensitive: COMMENT_SENSITIVE.test(text) });
+      }
+      const fields = rootFields(args);
+      if (fields === undefined) return;
+      return {
+        onExecuteDone({ result }) {
+          // A streamed (@defer) mutation: its root fields have run, but their data is not here to look at.
+          if (Symbol.asyncIterator in result) {
+            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name)))
+              purge();
+            return;
+          }
+          const data = result.data as Record<string, unknown> | null | undefined;
+          if (!data) return;
+          // A failed mutation changed nothing (each is one transaction); a fragment at the root: assume the worst.
+          const changed =
+            fields === null ||
+            fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name) && data[field.key] != null);
+          if (changed) purge();
+        },
+      };
+    },
+  };
+
+  return {
+    plugins: [
+      useResponseCache<Context>({
+        cache,
+        ttl: DEFAULT_TTL_MS,
+        ttlPerSchemaCoordinate: ttlPerSchemaCoordinate(),
+        // Anonymous requests share one entry; a token holder's answers are never stored (see onTtl), but their
+        // mutations still go through the plugin, which drops what the mutation returns.
+        session: (request) => request.headers.get("authorization")?.trim() || null,
+        // Over graphql-ws there is no HTTP request to key by: those operations bypass the cache (their mutations
+        // still invalidate it, through the comment events and the purge below).
+        enabled: (request) => request !== undefined,
+        onTtl: ({ ttl, context }) => {
+          if ((context as Context | undefined)?.viewer) return 0;
+          const start = context ? started.get(context) : undefined;
+          if (!start || start.generation !== generation) return 0;
+          return start.commentSensitive ? Math.min(ttl, TTL_BY_TYPE.Comment ?? ttl) : ttl;
+        },
+        includeExtensionMetadata: false,
+      }),
+      purgeAfterOtherMutations,
+    ],
+    observe: (target) => ({
+      ...target,
+      publish(topic, id, payload) {
+        if (topic === "moderation:event") invalidateLocal(entitiesOf(payload as CommentEventMessage));
+        target.publish(topic, id, payload);
+      },
+    }),
+    purge,
+    close() {
+      void invalidations.return?.();
+      void commentEvents.return?.();
+    },
+  };
+}

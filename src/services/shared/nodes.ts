@@ -1,0 +1,40 @@
+// node(id) and nodes(ids): loads the row through the per-request DataLoaders, applies the same visibility rules as
+// every other read path, and tags the row with its GraphQL type for the Node interface. A merged record's id
+// resolves to the record it was merged into.
+import { brandWithType } from "@pothos/core";
+import type { Context } from "../../context.js";
+import type { NodeTypename } from "../../loaders/index.js";
+import { isArticleOpenable, isCommentVisible } from "./visibility.js";
+
+function isNodeTypename(ctx: Context, typename: string): typename is NodeTypename {
+  return Object.hasOwn(ctx.loaders.nodes, typename);
+}
+
+const MERGEABLE = new Set(["Person", "Organisation", "Event", "Place"]);
+
+/** A merged record's id leads to the record it was merged into (whose own id the answer then carries). */
+async function loadRow(ctx: Context, typename: NodeTypename, id: string): Promise<object | null> {
+  const row = await ctx.loaders.nodes[typename].load(id);
+  if (row || !MERGEABLE.has(typename)) return row;
+  const redirect = await ctx.loaders.redirects.load(id);
+  return redirect?.entityType === typename ? ctx.loaders.nodes[typename].load(redirect.targetId) : null;
+}
+
+export async function loadNode(ctx: Context, typename: string, id: string): Promise<object | null> {
+  if (!isNodeTypename(ctx, typename)) return null;
+  const row = await loadRow(ctx, typename, id);
+  if (!row) return null;
+  if (typename === "Article" && !isArticleOpenable(ctx.viewer, row as { status: string })) return null;
+  if (typename === "Media") {
+    const article = await ctx.loaders.nodes.Article.load((row as { articleId: string }).articleId);
+    if (!article || !isArticleOpenable(ctx.viewer, article)) return null;
+  }
+  if (typename === "Comment") {
+    const comment = row as { status: string; authorId: string; articleId: string };
+    if (!isCommentVisible(ctx.viewer, comment)) return null;
+    const article = await ctx.loaders.nodes.Article.load(comment.articleId);
+    if (!article || !isArticleOpenable(ctx.viewer, article)) return null;
+  }
+  brandWithType(row, typename as never);
+  return row;
+}

@@ -1,0 +1,67 @@
+// Who may see what. Every read path (root fields, relations, node(id), subscriptions) takes its filter from here so
+// that a draft or a pending comment cannot leak through a side door.
+import type { Account } from "../../generated/prisma/client.js";
+import type { Prisma as P } from "../../generated/prisma/client.js";
+
+type Viewer = Account | null;
+
+export function canSeeUnpublished(viewer: Viewer): boolean {
+  return viewer?.role === "EDITOR" || viewer?.role === "ADMIN";
+}
+
+export function canModerate(viewer: Viewer): boolean {
+  return viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
+}
+
+/** Articles a viewer may open directly: published or withdrawn (with its notice) for everyone, drafts for editors. */
+export function openableArticleWhere(viewer: Viewer): P.ArticleWhereInput {
+  return canSeeUnpublished(viewer) ? {} : { status: { in: ["PUBLISHED", "WITHDRAWN"] } };
+}
+
+/** Articles that appear in lists and on entity pages: published ones (editors see every status). */
+export function listedArticleWhere(viewer: Viewer): P.ArticleWhereInput {
+  return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED" };
+}
+
+export function isArticleOpenable(viewer: Viewer, article: { status: string }): boolean {
+  return canSeeUnpublished(viewer) || article.status === "PUBLISHED" || article.status === "WITHDRAWN";
+}
+
+/** How lists of articles are ordered: newest publication first, ties by id so that paging is stable. */
+export const NEWEST_ARTICLES_FIRST = [{ publishedAt: "desc" as const }, { id: "asc" as const }];
+
+/** Comments shown in threads: visible ones, removed ones as placeholders (so replies keep their place), and the
+ * viewer's own pending ones; moderators see every status. */
+export function threadCommentWhere(viewer: Viewer): P.CommentWhereInput {
+  if (canModerate(viewer)) return {};
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED", removedWhileVisible: true }];
+  if (viewer) shown.push({ status: { in: ["PENDING", "REMOVED"] }, authorId: viewer.id });
+  return { OR: shown };
+}
+
+/** Comments that count in commentCount / replyCount: what the viewer can read (placeholders do not count). */
+export function countedCommentWhere(viewer: Viewer): P.CommentWhereInput {
+  if (canModerate(viewer)) return { status: { not: "REMOVED" } };
+  if (viewer) return { OR: [{ status: "VISIBLE" }, { status: "PENDING", authorId: viewer.id }] };
+  return { status: "VISIBLE" };
+}
+
+/** Whether a single comment may be fetched: what threads show, plus the author's own rejected comments (with the
+ * reasons, so that the author can see why). */
+export function isCommentVisible(
+  viewer: Viewer,
+  comment: { status: string; authorId: string; removedWhileVisible?: boolean },
+): boolean {
+  if (canModerate(viewer)) return true;
+  if (viewer?.id === comment.authorId) return true;
+  // A removed comment keeps its place only if the public saw it: a held or rejected one just disappears.
+  return comment.status === "VISIBLE" || (comment.status === "REMOVED" && comment.removedWhileVisible === true);
+}
+
+/** A single comment by id: visible by isCommentVisible's rule, on an article the viewer may open. */
+export function singleCommentWhere(viewer: Viewer): P.CommentWhereInput {
+  if (canModerate(viewer)) return { article: openableArticleWhere(viewer) };
+  const shown: P.CommentWhereInput[] = [{ status: "VISIBLE" }, { status: "REMOVED", removedWhileVisible: true }];
+  if (viewer) shown.push({ authorId: viewer.id });
+  return { OR: shown, article: openableArticleWhere(viewer) };
+}
