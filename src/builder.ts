@@ -7,10 +7,8 @@ import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./schema/page-size.js";
 import { loadNode } from "./services/shared/nodes.js";
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export const builder = new SchemaBuilder<{
   Context: Context;

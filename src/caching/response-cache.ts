@@ -20,7 +20,7 @@ import type { Context } from "../context.js";
 import { encodeGlobalId } from "../global-id.js";
 import type { Logger } from "../platform/logger.js";
 import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
-import type { CommentEventMessage } from "../services/comments/events.js";
+import type { CommentEventMessage } from "../services/comments/event-message.js";
 
 /** Mutations whose every effect on public answers shows in the comment event stream, or that have none. */
 const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([

@@ -6,7 +6,7 @@
 import { createPubSub } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
-import type { CommentEventMessage } from "../services/comments/events.js";
+import type { CommentEventMessage } from "../services/comments/event-message.js";
 import type { Logger } from "./logger.js";
 
 export interface Topics {

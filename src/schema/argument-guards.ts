@@ -3,7 +3,7 @@
 // be cursors; text may not hold NUL or unpaired surrogates (PostgreSQL and Prisma reject those with errors that
 // would otherwise surface as 500s); id lists are bounded.
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from "graphql";
-import { MAX_PAGE_SIZE } from "../builder.js";
+import { MAX_PAGE_SIZE } from "./page-size.js";
 import { BadUserInputError } from "../errors.js";
 
 export const MAX_IDS = 100;

@@ -5,15 +5,15 @@ import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError, NotFoundError } from "../../errors.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import {
-  canSeeEvent,
-  decodeEventCursor,
-  eagerReturn,
-  openCommentEventStream,
-  type CommentEventMessage,
-} from "../../services/comments/events.js";
+import { canSeeEvent, decodeEventCursor, eagerReturn, openCommentEventStream } from "../../services/comments/events.js";
+import type { CommentEventMessage } from "../../services/comments/event-message.js";
 import { deleteComment, editComment, postComment } from "../../services/comments/comments.js";
-import { approveComment, flagComment, moderationQueueWhere, rejectComment } from "../../services/comments/moderation.js";
+import {
+  approveComment,
+  flagComment,
+  moderationQueueWhere,
+  rejectComment,
+} from "../../services/comments/moderation.js";
 import { reactToComment, removeReaction } from "../../services/comments/reactions.js";
 import { canModerate, isArticleOpenable, singleCommentWhere } from "../../services/shared/visibility.js";
 import { CommentStatusEnum } from "../common.js";

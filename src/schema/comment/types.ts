@@ -2,7 +2,12 @@
 import { builder } from "../../builder.js";
 import { CommentEventKind, FlagReason, ModerationRule, ReactionKind } from "../../generated/prisma/enums.js";
 import { encodeEventCursor } from "../../services/comments/events.js";
-import { canModerate, countedCommentWhere, isCommentVisible, threadCommentWhere } from "../../services/shared/visibility.js";
+import {
+  canModerate,
+  countedCommentWhere,
+  isCommentVisible,
+  threadCommentWhere,
+} from "../../services/shared/visibility.js";
 import { CommentStatusEnum, describedEnum } from "../common.js";
 import { AccountRef } from "../account/index.js";
 import { namedConnection } from "../connections.js";

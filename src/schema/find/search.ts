@@ -2,7 +2,8 @@
 import { brandWithType } from "@pothos/core";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
-import { builder, DEFAULT_PAGE_SIZE } from "../../builder.js";
+import { builder } from "../../builder.js";
+import { DEFAULT_PAGE_SIZE } from "../page-size.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { ArticleFilter } from "../../services/articles/filter.js";

@@ -4,7 +4,13 @@ import { brandWithType } from "@pothos/core";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { loadCoMentioned, loadRelatedArticles } from "../../services/graph/loaders.js";
-import { ENTITY_TYPENAME, rankedLimit, type CoMention, type EntityKind, type EntityRef } from "../../services/graph/graph.js";
+import {
+  ENTITY_TYPENAME,
+  rankedLimit,
+  type CoMention,
+  type EntityKind,
+  type EntityRef,
+} from "../../services/graph/graph.js";
 import { ArticleRef } from "../article/types.js";
 import { EntityTypeEnum } from "../common.js";
 import { EventRef } from "../event/index.js";

@@ -13,12 +13,8 @@ import {
 import type { Comment, Prisma as P } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import { requireViewer } from "../shared/authz.js";
-import {
-  publishCommentEvents,
-  recordCommentEvent,
-  republishLatest,
-  type CommentEventMessage,
-} from "./events.js";
+import { publishCommentEvents, recordCommentEvent, republishLatest } from "./events.js";
+import type { CommentEventMessage } from "./event-message.js";
 import { normaliseCommentBody } from "./text.js";
 import { assessComment, recordDecision } from "./moderation.js";
 import { canModerate, isArticleOpenable, isCommentVisible } from "../shared/visibility.js";

@@ -6,24 +6,9 @@ import { BadUserInputError } from "../../errors.js";
 import type { CommentEventKind, CommentStatus } from "../../generated/prisma/enums.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import type { Account } from "../../generated/prisma/client.js";
+import type { CommentEventMessage } from "./event-message.js";
 import { retryWhileUnavailable } from "../../platform/retry.js";
 import { canModerate } from "../shared/visibility.js";
-
-/** An event as it travels through the pub/sub (JSON: dates as ISO strings). */
-export interface CommentEventMessage {
-  id: string;
-  articleId: string;
-  seq: number;
-  kind: CommentEventKind;
-  commentId: string;
-  threadId: string;
-  authorId: string;
-  status: CommentStatus;
-  previousStatus: CommentStatus | null;
-  createdAt: string;
-  /** Wall-clock milliseconds at publication (not the injected clock): what the fan-out lag is measured from. */
-  publishedAt?: number;
-}
 
 type Tx = P.TransactionClient;
 

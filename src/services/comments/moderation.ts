@@ -8,12 +8,8 @@ import type { CommentStatus, FlagReason, ModerationRule } from "../../generated/
 import type { Account, Comment, Prisma as P } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import { requireModerator, requireViewer, isStaff } from "../shared/authz.js";
-import {
-  publishCommentEvents,
-  recordCommentEvent,
-  republishLatest,
-  type CommentEventMessage,
-} from "./events.js";
+import { publishCommentEvents, recordCommentEvent, republishLatest } from "./events.js";
+import type { CommentEventMessage } from "./event-message.js";
 import { isArticleOpenable, isCommentVisible } from "../shared/visibility.js";
 
 export interface Reason {

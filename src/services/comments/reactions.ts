@@ -7,7 +7,8 @@ import type { ReactionKind } from "../../generated/prisma/enums.js";
 import type { Comment } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import { requireViewer } from "../shared/authz.js";
-import { publishCommentEvents, recordCommentEvent, type CommentEventMessage } from "./events.js";
+import type { CommentEventMessage } from "./event-message.js";
+import { publishCommentEvents, recordCommentEvent } from "./events.js";
 
 async function changeReaction(ctx: Context, globalId: string, kind: ReactionKind, add: boolean): Promise<Comment> {
   const viewer = requireViewer(ctx, "react to comments");
