@@ -3,175 +3,21 @@
 // is a CONFLICT instead of a lost update; creates take a clientMutationId.
 import { createHash } from "node:crypto";
 import type { Context } from "../../context.js";
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from "../../errors.js";
+import { BadUserInputError, ConflictError, NotFoundError } from "../../errors.js";
 import type { Article, Prisma as P } from "../../generated/prisma/client.js";
-import type { BlockKind } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { requireViewer } from "../shared/authz.js";
-import { countWords, hasControlCharacters } from "../shared/text.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
+import { checkedText } from "../shared/text.js";
+import { columnsFrom, writeBlocksAndTags, type ArticleFields } from "./fields.js";
 import { writeTransaction } from "../../platform/transactions.js";
-import { canSeeUnpublished } from "../shared/visibility.js";
 
 type Tx = P.TransactionClient;
-
-export interface BlockInput {
-  kind: Exclude<BlockKind, "IMAGE">;
-  text: string;
-  level?: number | null;
-  attribution?: string | null;
-}
-
-export interface ArticleFields {
-  headline?: string | null;
-  standfirst?: string | null;
-  body?: BlockInput[] | null;
-  language?: string | null;
-  sectionSlug?: string | null;
-  tags?: string[] | null;
-  publisherId?: string | null;
-  commentsEnabled?: boolean | null;
-  commentsPremoderated?: boolean | null;
-}
 
 export interface CreateArticleInput extends ArticleFields {
   slug: string;
   url?: string | null;
   clientMutationId?: string | null;
-}
-
-export function requireEditor(ctx: Context, action: string) {
-  const viewer = requireViewer(ctx, action);
-  if (!canSeeUnpublished(viewer)) throw new ForbiddenError(`Only editors may ${action}`);
-  return viewer;
-}
-
-export function text(value: string, field: string, max: number, required = true): string {
-  const trimmed = value.trim();
-  if (required && trimmed.length === 0) throw new BadUserInputError(`${field} may not be empty`, field);
-  if (trimmed.length > max) throw new BadUserInputError(`${field} may be at most ${max} characters`, field);
-  if (hasControlCharacters(trimmed.replace(/\n/g, "")))
-    throw new BadUserInputError(`${field} may not contain control characters`, field);
-  return trimmed;
-}
-
-export async function audit(
-  tx: Tx,
-  ctx: Context,
-  action: string,
-  entityType: string,
-  entityId: string,
-  changes: unknown,
-): Promise<void> {
-  const now = ctx.clock();
-  await tx.auditEntry.create({
-    data: {
-      id: ctx.newId(),
-      actorId: ctx.viewer?.id ?? null,
-      action,
-      entityType,
-      entityId,
-      changes: JSON.stringify(changes),
-      createdAt: now,
-      updatedAt: now,
-    },
-  });
-}
-
-/** Turns the editable fields into column values, checking each and naming the field at fault. */
-async function columnsFrom(tx: Tx, fields: ArticleFields) {
-  const data: P.ArticleUncheckedUpdateInput = {};
-  if (fields.headline != null) data.headline = text(fields.headline, "headline", 300);
-  else if (fields.headline === null) throw new BadUserInputError("headline may not be empty", "headline");
-  if (fields.standfirst !== undefined)
-    data.standfirst = fields.standfirst === null ? null : text(fields.standfirst, "standfirst", 600, false) || null;
-  if (fields.language != null) {
-    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(fields.language))
-      throw new BadUserInputError("language must be a BCP-47 tag such as en or nb-NO", "language");
-    data.language = fields.language;
-  }
-  if (fields.sectionSlug !== undefined) {
-    if (fields.sectionSlug === null) data.sectionId = null;
-    else {
-      const section = await tx.section.findUnique({ where: { slug: fields.sectionSlug } });
-      if (!section)
-        throw new BadUserInputError(`There is no section ${JSON.stringify(fields.sectionSlug)}`, "sectionSlug");
-      data.sectionId = section.id;
-    }
-  }
-  if (fields.publisherId !== undefined) {
-    if (fields.publisherId === null) data.publisherId = null;
-    else {
-      const id = decodeGlobalIdOf(fields.publisherId, "Organisation", "publisherId");
-      if (!(await tx.organisation.findUnique({ where: { id }, select: { id: true } }))) {
-        throw new BadUserInputError("publisherId names no organisation", "publisherId");
-      }
-      data.publisherId = id;
-    }
-  }
-  if (fields.commentsEnabled != null) data.commentsEnabled = fields.commentsEnabled;
-  if (fields.commentsPremoderated != null) data.commentsPremoderated = fields.commentsPremoderated;
-  let blocks: { kind: BlockKind; text: string; level: number | null; attribution: string | null }[] | undefined;
-  if (fields.body != null) {
-    if (fields.body.length > 500) throw new BadUserInputError("body may have at most 500 blocks", "body");
-    blocks = fields.body.map((block, index) => {
-      const field = `body[${index}]`;
-      const level = block.kind === "HEADING" ? (block.level ?? 2) : null;
-      if (level !== null && (level < 2 || level > 4))
-        throw new BadUserInputError(`${field}.level must be 2, 3 or 4`, `${field}.level`);
-      return {
-        kind: block.kind,
-        text: text(block.text, `${field}.text`, 20_000),
-        level,
-        attribution:
-          block.kind === "QUOTE" && block.attribution ? text(block.attribution, `${field}.attribution`, 200) : null,
-      };
-    });
-    data.bodyText = blocks.map((b) => b.text).join("\n\n");
-    data.wordCount = countWords(data.bodyText);
-  }
-  return { data, blocks };
-}
-
-async function writeBlocksAndTags(
-  tx: Tx,
-  ctx: Context,
-  articleId: string,
-  blocks: Awaited<ReturnType<typeof columnsFrom>>["blocks"],
-  tags: string[] | null | undefined,
-) {
-  const now = ctx.clock();
-  if (blocks) {
-    await tx.articleBlock.deleteMany({ where: { articleId } });
-    await tx.articleBlock.createMany({
-      data: blocks.map((b, position) => ({
-        id: ctx.newId(),
-        articleId,
-        position,
-        kind: b.kind,
-        text: b.text,
-        level: b.level,
-        attribution: b.attribution,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    });
-  }
-  if (tags) {
-    const slugs = [...new Set(tags.map((t) => t.trim().toLowerCase()))];
-    for (const slug of slugs) {
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 100)
-        throw new BadUserInputError(`tag ${JSON.stringify(slug)} is not a slug`, "tags");
-    }
-    await tx.articleTag.deleteMany({ where: { articleId } });
-    for (const [position, slug] of slugs.entries()) {
-      const tag = await tx.tag.upsert({
-        where: { slug },
-        create: { id: ctx.newId(), slug, name: slug.replace(/-/g, " "), createdAt: now, updatedAt: now },
-        update: {},
-      });
-      await tx.articleTag.create({ data: { articleId, tagId: tag.id, position, createdAt: now, updatedAt: now } });
-    }
-  }
 }
 
 export async function createArticle(ctx: Context, input: CreateArticleInput): Promise<Article> {
@@ -305,7 +151,7 @@ export async function withdrawArticle(
   reason: string,
 ): Promise<Article> {
   requireEditor(ctx, "withdraw articles");
-  const note = text(reason, "reason", 2000);
+  const note = checkedText(reason, "reason", 2000);
   return writeTransaction(ctx, async (tx) => {
     const id = await changeAtVersion(tx, ctx, globalId, version, { status: "WITHDRAWN" });
     const now = ctx.clock();
@@ -327,7 +173,7 @@ export async function withdrawArticle(
 
 export async function addCorrection(ctx: Context, globalId: string, correction: string): Promise<Article> {
   requireEditor(ctx, "correct articles");
-  const note = text(correction, "text", 2000);
+  const note = checkedText(correction, "text", 2000);
   return writeTransaction(ctx, async (tx) => {
     const id = decodeGlobalIdOf(globalId, "Article");
     const now = ctx.clock();

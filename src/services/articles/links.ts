@@ -5,7 +5,8 @@ import { BadUserInputError } from "../../errors.js";
 import type { Byline, Media } from "../../generated/prisma/client.js";
 import type { BylineRole } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { audit, requireEditor } from "./editorial.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
 import { optionalText, referencedId, type Tx } from "../entities/fields.js";
 import { writeTransaction } from "../../platform/transactions.js";
 

@@ -4,7 +4,8 @@
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { OrganisationKind } from "../../generated/prisma/enums.js";
-import { audit, requireEditor } from "../articles/editorial.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
 import {
   changeEntityAtVersion,
   entityDelegate,

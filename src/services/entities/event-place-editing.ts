@@ -5,7 +5,8 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { EventKind, PlaceKind } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { audit, requireEditor } from "../articles/editorial.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
 import {
   assertInOrder,
   assertSlugFree,

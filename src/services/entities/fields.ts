@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from "../../errors.js
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import type { DatePrecision } from "../../generated/prisma/enums.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { text } from "../articles/editorial.js";
+import { checkedText } from "../shared/text.js";
 
 export type Tx = P.TransactionClient;
 export type EntityType = "Person" | "Organisation" | "Event" | "Place";
@@ -53,14 +53,14 @@ export async function newSlug(tx: Tx, type: EntityType, input: { id: string; slu
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null) return null;
-  return text(value, field, max, false) || null;
+  return checkedText(value, field, max, false) || null;
 }
 
 /** A field that may not be cleared: null is as bad as an empty string. */
 export function requiredText(value: string | null | undefined, field: string, max: number): string | undefined {
   if (value === undefined) return undefined;
   if (value === null) throw new BadUserInputError(`${field} may not be empty`, field);
-  return text(value, field, max);
+  return checkedText(value, field, max);
 }
 
 export interface PartialDateInput {
@@ -131,7 +131,7 @@ export async function changeEntityAtVersion(
 export function namesFrom(values: readonly string[] | null | undefined, field: string, except?: string): string[] {
   if (!values) return [];
   if (values.length > 100) throw new BadUserInputError(`${field} may have at most 100 names`, field);
-  const names = values.map((n, i) => text(n, `${field}[${i}]`, 200));
+  const names = values.map((n, i) => checkedText(n, `${field}[${i}]`, 200));
   return [...new Set(names)].filter((n) => n !== except);
 }
 

@@ -4,7 +4,8 @@
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { decodeGlobalId } from "../../global-id.js";
-import { audit, requireEditor } from "../articles/editorial.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
 import { changeEntityAtVersion, entityDelegate, type EntityType, type Tx } from "./fields.js";
 import { writeTransaction } from "../../platform/transactions.js";
 

@@ -4,7 +4,9 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { Affiliation, Mention, Participant, Person } from "../../generated/prisma/client.js";
 import { decodeGlobalId, decodeGlobalIdOf } from "../../global-id.js";
-import { audit, requireEditor, text } from "../articles/editorial.js";
+import { audit } from "../shared/audit.js";
+import { requireEditor } from "../shared/authz.js";
+import { checkedText } from "../shared/text.js";
 import {
   assertInOrder,
   assertSlugFree,
@@ -39,7 +41,7 @@ export async function createPerson(
 ): Promise<Person> {
   requireEditor(ctx, "create people");
   const slug = slugOf(input.slug);
-  const name = text(input.name, "name", 200);
+  const name = checkedText(input.name, "name", 200);
   const alternates = namesFrom(input.alternateNames, "alternateNames", name);
   const description = optionalText(input.description, "description", 2000) ?? null;
   const nationality = optionalText(input.nationality, "nationality", 100) ?? null;
@@ -98,7 +100,7 @@ export async function addMention(
     if (!(await delegate.findUnique({ where: { id: entity.id }, select: { id: true } })))
       throw new BadUserInputError("entityId names nothing", "entityId");
     const existing = await tx.mention.findFirst({ where: { articleId, [column]: entity.id } });
-    const role = input.role ? text(input.role, "role", 100) : null;
+    const role = input.role ? checkedText(input.role, "role", 100) : null;
     const mention = existing
       ? await tx.mention.update({
           where: { id: existing.id },
@@ -152,7 +154,7 @@ export async function addAffiliation(
   requireEditor(ctx, "edit affiliations");
   const personId = decodeGlobalIdOf(input.personId, "Person", "personId");
   const organisationId = decodeGlobalIdOf(input.organisationId, "Organisation", "organisationId");
-  const role = text(input.role, "role", 100);
+  const role = checkedText(input.role, "role", 100);
   const start = input.start ? startOfPeriod(input.start, "start") : null;
   const end = input.end ? startOfPeriod(input.end, "end") : null;
   assertInOrder(start?.date, end?.date);
@@ -204,7 +206,7 @@ export async function addParticipant(
   decodeGlobalIdOf(input.actorId, ["Person", "Organisation"], "actorId");
   const actorType = decodeGlobalId(input.actorId).typename as "Person" | "Organisation";
   const column = ENTITY_COLUMN[actorType];
-  const role = text(input.role, "role", 100);
+  const role = checkedText(input.role, "role", 100);
   const now = ctx.clock();
   return writeTransaction(ctx, async (tx) => {
     await referencedId(tx, input.eventId, "Event", "eventId");

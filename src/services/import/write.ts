@@ -3,7 +3,7 @@
 // linked to the graph's people, organisations and places, and new ones are created.
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { BadUserInputError } from "../../errors.js";
-import { text } from "../articles/editorial.js";
+import { checkedText } from "../shared/text.js";
 import { countWords } from "../shared/text.js";
 import { creditedEntities } from "./credits.js";
 import { findOrCreate, type EntityIndex, type ImportDeps } from "./entities.js";
@@ -29,7 +29,7 @@ const ENTITY_COLUMN = { Person: "personId", Organisation: "organisationId", Plac
 /** The article's checked columns; a value out of bounds is an ImportError naming the field. */
 function checked(article: ImportedArticle) {
   try {
-    const headline = text(article.headline, "headline", 300);
+    const headline = checkedText(article.headline, "headline", 300);
     const slug = article.slug && SLUG.test(article.slug) ? article.slug.slice(0, 200) : slugify(headline);
     const url = article.canonicalUrl ?? `https://lede.example/articles/${slug}`;
     if (!/^https?:\/\/\S+$/.test(url) || url.length > 500)
@@ -39,14 +39,14 @@ function checked(article: ImportedArticle) {
     if (article.blocks.length > 500) throw new BadUserInputError("body has more than 500 blocks", "body");
     const blocks = article.blocks.map((b, i) => ({
       ...b,
-      text: b.text === null ? null : text(b.text, `body[${i}]`, 20_000),
+      text: b.text === null ? null : checkedText(b.text, `body[${i}]`, 20_000),
     }));
-    const standfirst = article.standfirst ? text(article.standfirst, "standfirst", 600) : null;
+    const standfirst = article.standfirst ? checkedText(article.standfirst, "standfirst", 600) : null;
     const media = article.media.map((m, i) => ({
       ...m,
       url: m.url ?? `${url}#image-${i + 1}`,
-      caption: m.caption ? text(m.caption, `media[${i}].caption`, 2000) : null,
-      creditText: m.creditText ? text(m.creditText, `media[${i}].credit`, 300) : null,
+      caption: m.caption ? checkedText(m.caption, `media[${i}].caption`, 2000) : null,
+      creditText: m.creditText ? checkedText(m.creditText, `media[${i}].credit`, 300) : null,
     }));
     return { headline, slug, url, blocks, standfirst, media };
   } catch (error) {

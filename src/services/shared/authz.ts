@@ -3,7 +3,7 @@ import type { Context } from "../../context.js";
 import { ForbiddenError, UnauthenticatedError } from "../../errors.js";
 import type { Account } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
-import { canModerate } from "./visibility.js";
+import { canModerate, canSeeUnpublished } from "./visibility.js";
 
 export function requireViewer(ctx: Context, action: string): Account {
   if (!ctx.viewer) throw new UnauthenticatedError(`Start a guest session or sign in to ${action}`);
@@ -28,4 +28,10 @@ export function requireRole(ctx: Context, roles: Role[], action: string): Accoun
 
 export function isStaff(account: Pick<Account, "role">): boolean {
   return account.role === "MODERATOR" || account.role === "EDITOR" || account.role === "ADMIN";
+}
+
+export function requireEditor(ctx: Context, action: string) {
+  const viewer = requireViewer(ctx, action);
+  if (!canSeeUnpublished(viewer)) throw new ForbiddenError(`Only editors may ${action}`);
+  return viewer;
 }

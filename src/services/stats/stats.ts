@@ -73,15 +73,27 @@ export async function articlesByTag(ctx: Context, window: DateWindow, first: num
   return rows.map(({ articleCount, ...tag }) => ({ tag, count: Number(articleCount) }));
 }
 
-export async function articlesByPeriod(ctx: Context, window: DateWindow, unit: Bucket) {
-  const period = bucket(ctx, 'a."publishedAt"', unit);
-  const rows = await ctx.prisma.$queryRaw<{ period: string; articleCount: bigint | number }[]>`
-    SELECT ${period} AS "period", COUNT(*) AS "articleCount"
-    FROM "Article" a
-    WHERE ${PUBLISHED} ${within('a."publishedAt"', window)}
+/** Rows of one table counted by time bucket, within the window. */
+async function countByPeriod(
+  ctx: Context,
+  from: P.Sql,
+  column: string,
+  where: P.Sql,
+  window: DateWindow,
+  unit: Bucket,
+) {
+  const period = bucket(ctx, column, unit);
+  const rows = await ctx.prisma.$queryRaw<{ period: string; rowCount: bigint | number }[]>`
+    SELECT ${period} AS "period", COUNT(*) AS "rowCount"
+    FROM ${from}
+    WHERE ${where} ${within(column, window)}
     GROUP BY ${period}
     ORDER BY "period"`;
-  return rows.map((row) => ({ period: row.period, count: Number(row.articleCount) }));
+  return rows.map((row) => ({ period: row.period, count: Number(row.rowCount) }));
+}
+
+export async function articlesByPeriod(ctx: Context, window: DateWindow, unit: Bucket) {
+  return countByPeriod(ctx, P.raw(`"Article" a`), 'a."publishedAt"', PUBLISHED, window, unit);
 }
 
 export interface EntityCount {
@@ -119,14 +131,7 @@ export async function mostMentioned(
 const VISIBLE = P.raw(`c."status" = 'VISIBLE'`);
 
 export async function commentsByDay(ctx: Context, window: DateWindow) {
-  const day = bucket(ctx, 'c."createdAt"', "DAY");
-  const rows = await ctx.prisma.$queryRaw<{ day: string; commentCount: bigint | number }[]>`
-    SELECT ${day} AS "day", COUNT(*) AS "commentCount"
-    FROM "Comment" c
-    WHERE ${VISIBLE} ${within('c."createdAt"', window)}
-    GROUP BY ${day}
-    ORDER BY "day"`;
-  return rows.map((row) => ({ period: row.day, count: Number(row.commentCount) }));
+  return countByPeriod(ctx, P.raw(`"Comment" c`), 'c."createdAt"', VISIBLE, window, "DAY");
 }
 
 export async function commentsByHourOfDay(ctx: Context, window: DateWindow) {
