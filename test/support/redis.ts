@@ -21,6 +21,7 @@ export async function redisAnswers(url: string = TEST_REDIS_URL): Promise<boolea
 /** Whether the shared test Redis answers; throws when it does not and REQUIRE_SERVICES=1. */
 export async function sharedRedisAvailable(): Promise<boolean> {
   const available = await redisAnswers(TEST_REDIS_URL);
-  if (!available && process.env.REQUIRE_SERVICES === "1") throw new Error(`Redis is not reachable at ${TEST_REDIS_URL}`);
+  if (!available && process.env.REQUIRE_SERVICES === "1")
+    throw new Error(`Redis is not reachable at ${TEST_REDIS_URL}`);
   return available;
 }

@@ -101,7 +101,7 @@ export function tinyYoga(plugins: Plugin[], options: { logLines?: string[] } = {
     plugins,
   });
   const fetchYoga = (path: string, init?: RequestInit) =>
-    Promise.resolve(yoga.fetch(new URL(path, "http://tiny.test"), init));
+    Promise.resolve(yoga.fetch(new URL(path, "http://tiny.test"), init ?? {}));
   return {
     fetch: fetchYoga,
     async post(query, variables, headers = {}) {

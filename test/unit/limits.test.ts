@@ -40,7 +40,9 @@ describe("operationCost", () => {
   });
 
   it("counts a fragment where it is spread, under the lists above the spread", () => {
-    const viaFragment = cost("{ articles(first: 2) { edges { node { ...A } } } } fragment A on Article { id tags { name } }");
+    const viaFragment = cost(
+      "{ articles(first: 2) { edges { node { ...A } } } } fragment A on Article { id tags { name } }",
+    );
     const inline = cost("{ articles(first: 2) { edges { node { id tags { name } } } } }");
     expect(viaFragment).toBe(inline);
     // 1 + 2 + 2 + (id 2 + tags 2 + name 10)
@@ -55,9 +57,10 @@ describe("usePerOperationLimits", () => {
     const { status, body } = await yoga.post(query, variables);
     const context = describeFailure(query, variables, body);
     expect(status, context).toBe(400);
-    expect(body.errors?.map((e) => e.extensions), context).toContainEqual(
-      expect.objectContaining({ code: "LIMIT_EXCEEDED", limit, value }),
-    );
+    expect(
+      body.errors?.map((e) => e.extensions),
+      context,
+    ).toContainEqual(expect.objectContaining({ code: "LIMIT_EXCEEDED", limit, value }));
   }
 
   it("answers within the limits, saying what the operation cost", async () => {

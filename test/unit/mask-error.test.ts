@@ -18,7 +18,10 @@ function masker() {
 
 /** An error as graphql-js wraps one a resolver threw. */
 const fromResolver = (original: unknown) =>
-  new GraphQLError(String((original as Error).message), { path: ["article", "headline"], originalError: original as Error });
+  new GraphQLError(String((original as Error).message), {
+    path: ["article", "headline"],
+    originalError: original as Error,
+  });
 
 const prismaError = (code: string, message = "prisma says no") => Object.assign(new Error(message), { code });
 

@@ -80,9 +80,10 @@ describe("useAnonymousRateLimit", () => {
         },
       },
     ]);
-    for (let i = 0; i < 3; i++) for (const path of ["/health", "/ready", "/metrics"]) {
-      expect((await yoga.fetch(path)).status).toBe(200);
-    }
+    for (let i = 0; i < 3; i++)
+      for (const path of ["/health", "/ready", "/metrics"]) {
+        expect((await yoga.fetch(path)).status).toBe(200);
+      }
     expect((await yoga.post("{ fast }")).status).toBe(200);
     expect((await yoga.post("{ fast }")).status).toBe(429);
   });

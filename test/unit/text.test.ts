@@ -17,7 +17,8 @@ function refusal(raw: string): GraphQLError {
 
 describe("shared text rules", () => {
   it("finds C0 and C1 control characters and DEL, but allows tab, newline and carriage return", () => {
-    for (const ok of ["plain", "tab\there", "lines\nand\r\nreturns", "ünïcødé ✓ 🙂"]) expect(hasControlCharacters(ok)).toBe(false);
+    for (const ok of ["plain", "tab\there", "lines\nand\r\nreturns", "ünïcødé ✓ 🙂"])
+      expect(hasControlCharacters(ok)).toBe(false);
     for (const bad of ["\u0000", "a\u0007b", "\u000b", "\u000c", "\u001b[31m", "\u007f", "\u0085", "\u009f"])
       expect(hasControlCharacters(bad), JSON.stringify(bad)).toBe(true);
   });
@@ -47,9 +48,7 @@ describe("comment bodies", () => {
   });
 
   it("tidies line endings, trailing spaces and runs of blank lines, and trims", () => {
-    expect(normaliseCommentBody("  first  \r\nsecond\r\rthird\n\n\n\n\nlast  ")).toBe(
-      "first\nsecond\n\nthird\n\nlast",
-    );
+    expect(normaliseCommentBody("  first  \r\nsecond\r\rthird\n\n\n\n\nlast  ")).toBe("first\nsecond\n\nthird\n\nlast");
   });
 
   it("accepts exactly the maximum length after trimming", () => {
