@@ -10,6 +10,7 @@ import { provider, skipDatabase, startLede, type TestLede } from "./support/lede
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 import { graphqlOver, startLedeProcess, type LedeProcess } from "./support/process.js";
 import { redisAnswers, sharedRedisAvailable, TEST_REDIS_URL as REDIS_URL } from "./support/redis.js";
+import { rowId } from "./support/ids.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 const REDIS_SERVER = "/usr/bin/redis-server";
@@ -75,7 +76,7 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
     const posted = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(new Set(posted.map((p) => p.id)).size).toBe(200);
     const rows = await a.db.prisma.comment.count({
-      where: { articleId: Buffer.from(article, "base64url").toString().split(":")[1], body: { startsWith: "post " } },
+      where: { articleId: rowId(article), body: { startsWith: "post " } },
     });
     expect(rows).toBe(200);
     // Generous: on a loaded CI machine (the 10,000-article corpus tests share PostgreSQL) delivery is slow, not lossy;
