@@ -1,6 +1,6 @@
 // The response cache's store: bounded by bytes, and invalidated by entity or by type.
 import { describe, expect, it } from "vitest";
-import { createResponseStore } from "../src/caching/store.js";
+import { createResponseStore } from "../../src/caching/store.js";
 
 const answer = (text: string) => ({ data: { text } });
 

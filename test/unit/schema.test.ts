@@ -10,12 +10,12 @@ import {
   printSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { schema } from "../src/schema/index.js";
+import { schema } from "../../src/schema/index.js";
 
 describe("schema", () => {
   it("matches the committed schema/schema.graphql (run `npm run generate` after changing the schema)", () => {
     const committed = printSchema(
-      buildSchema(readFileSync(new URL("../schema/schema.graphql", import.meta.url), "utf8")),
+      buildSchema(readFileSync(new URL("../../schema/schema.graphql", import.meta.url), "utf8")),
     );
     expect(committed).toBe(printSchema(schema));
   });

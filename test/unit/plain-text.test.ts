@@ -1,9 +1,9 @@
 // The plain-text reader on its own: datelines, captions with credits, and what counts as page furniture (and what,
 // though it looks alike, is part of the story).
 import { describe, expect, it } from "vitest";
-import { captionOf, parseDateline, parsePlainText } from "../src/services/import/plain-text.js";
-import { creditParts } from "../src/services/import/credits.js";
-import { parseNinjs } from "../src/services/import/ninjs.js";
+import { captionOf, parseDateline, parsePlainText } from "../../src/services/import/plain-text.js";
+import { creditParts } from "../../src/services/import/credits.js";
+import { parseNinjs } from "../../src/services/import/ninjs.js";
 
 describe("plain-text articles", () => {
   it("reads datelines in the usual forms, with their time zones", () => {

@@ -1,6 +1,6 @@
 // Configuration is validated once, and a bad value names itself.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/platform/config.js";
+import { ConfigError, loadConfig } from "../../src/platform/config.js";
 
 describe("config", () => {
   it("has working defaults for the embedded setup", () => {
