@@ -1,7 +1,7 @@
 // Editors' credits on articles: bylines and media. Each change bumps Article.version.
 import { builder } from "../../builder.js";
 import { addByline, addMedia, removeByline, removeMedia } from "../../services/articles/links.js";
-import { BylineRoleEnum } from "../common.js";
+import { BylineRoleEnum } from "../shared/enums.js";
 
 const AddBylineInput = builder.inputType("AddBylineInput", {
   description: "A person credited on an article.",

@@ -11,8 +11,8 @@ import {
   withdrawArticle,
 } from "../../services/articles/editorial.js";
 import { ForbiddenError } from "../../errors.js";
-import { namedConnection } from "../connections.js";
-import { AccountRef } from "../account/index.js";
+import { namedConnection } from "../shared/connections.js";
+import { AccountRef } from "../account/types.js";
 
 const TextBlockKind = builder.enumType("TextBlockKind", {
   description: "The kinds of body block an editor writes as text (images come with media).",

@@ -2,7 +2,7 @@
 import { builder } from "../../builder.js";
 import { articleCount, articlePageIds } from "../../services/articles/list.js";
 import { openableArticleWhere } from "../../services/shared/visibility.js";
-import { uniqueWhere } from "../entity-roots.js";
+import { uniqueWhere } from "../shared/entity-roots.js";
 import { ArticleFilterInput, ArticleOrderEnum } from "../find/filters.js";
 import { ArticleConnection, SectionConnection } from "./types.js";
 

@@ -1,9 +1,9 @@
 // The article and what hangs off it: body blocks, bylines, media with credits, corrections, section and tags.
 import { builder } from "../../builder.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
-import { namedConnection } from "../connections.js";
-import { MentionConnection } from "../links.js";
-import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../common.js";
+import { namedConnection } from "../shared/connections.js";
+import { MentionConnection } from "../links/types.js";
+import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
 
 const mentionWhereByType = {
   PERSON: { personId: { not: null } },

@@ -8,9 +8,9 @@ import {
   isCommentVisible,
   threadCommentWhere,
 } from "../../services/shared/visibility.js";
-import { CommentStatusEnum, describedEnum } from "../common.js";
-import { AccountRef } from "../account/index.js";
-import { namedConnection } from "../connections.js";
+import { CommentStatusEnum, describedEnum } from "../shared/enums.js";
+import { AccountRef } from "../account/types.js";
+import { namedConnection } from "../shared/connections.js";
 
 export const ReactionKindEnum = describedEnum("ReactionKind", "How a reader reacts to a comment.", ReactionKind, {
   LIKE: "Agrees or likes it.",

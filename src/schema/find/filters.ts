@@ -3,7 +3,7 @@
 import { builder } from "../../builder.js";
 import type { ArticleFilter, DateRange } from "../../services/articles/filter.js";
 import { MAX_FILTER_DEPTH, MAX_FILTER_IDS } from "../../services/articles/filter.js";
-import { ArticleStatusEnum } from "../common.js";
+import { ArticleStatusEnum } from "../shared/enums.js";
 
 export const DateRangeInput = builder.inputRef<DateRange>("DateRange").implement({
   description: "A span of time: from (inclusive) up to to (exclusive); either end may be left open.",

@@ -1,7 +1,7 @@
 // Editors create and correct organisations.
 import { builder } from "../../builder.js";
 import { createOrganisation, updateOrganisation } from "../../services/entities/editing.js";
-import { OrganisationKindEnum } from "../common.js";
+import { OrganisationKindEnum } from "../shared/enums.js";
 
 const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
   description: "A new organisation.",

@@ -8,7 +8,7 @@ import {
   removeAffiliation,
   removeMention,
 } from "../../services/graph/editing.js";
-import { PartialDateInput } from "../common.js";
+import { PartialDateInput } from "../shared/enums.js";
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
   description: "A new person.",

@@ -1,7 +1,7 @@
 // Editors create and correct places and their nesting.
 import { builder } from "../../builder.js";
 import { createPlace, updatePlace } from "../../services/entities/event-place-editing.js";
-import { PlaceKindEnum } from "../common.js";
+import { PlaceKindEnum } from "../shared/enums.js";
 
 const CreatePlaceInput = builder.inputType("CreatePlaceInput", {
   description: "A new place.",

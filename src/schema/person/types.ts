@@ -1,8 +1,8 @@
 // People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
 import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
-import { entityRootFields } from "../entity-roots.js";
-import { namedConnection } from "../connections.js";
+import { entityRootFields } from "../shared/entity-roots.js";
+import { namedConnection } from "../shared/connections.js";
 import {
   AffiliationConnection,
   affiliationsQuery,
@@ -10,7 +10,7 @@ import {
   MentionConnection,
   mentionedInOptions,
   ParticipantConnection,
-} from "../links.js";
+} from "../links/types.js";
 import { BylineConnection } from "../article/types.js";
 
 export const PersonRef = builder.prismaNode("Person", {

@@ -1,14 +1,14 @@
 // The typed links of the entity graph: mentions (article → entity), affiliations (person ↔ organisation) and event
 // participants, with the unions that let one field point at several kinds of entity.
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { listedArticleWhere } from "../services/shared/visibility.js";
-import { PartialDateRef, partialDate } from "./common.js";
-import { namedConnection } from "./connections.js";
-import { EventRef } from "./event/index.js";
-import { OrganisationRef } from "./organisation/index.js";
-import { PersonRef } from "./person/index.js";
-import { PlaceRef } from "./place/index.js";
+import { builder } from "../../builder.js";
+import type { Context } from "../../context.js";
+import { listedArticleWhere } from "../../services/shared/visibility.js";
+import { PartialDateRef, partialDate } from "../shared/enums.js";
+import { namedConnection } from "../shared/connections.js";
+import { EventRef } from "../event/types.js";
+import { OrganisationRef } from "../organisation/types.js";
+import { PersonRef } from "../person/types.js";
+import { PlaceRef } from "../place/types.js";
 
 export const MentionedEntity = builder.unionType("MentionedEntity", {
   description: "Anything an article can mention.",

@@ -1,11 +1,11 @@
 // Places: countries, regions, cities, borders and venues, nested in one another.
 import { builder } from "../../builder.js";
-import { PlaceKindEnum } from "../common.js";
-import { EventConnection } from "../event/index.js";
-import { entityRootFields } from "../entity-roots.js";
-import { namedConnection } from "../connections.js";
-import { MentionConnection, mentionedInOptions } from "../links.js";
-import { OrganisationConnection } from "../organisation/index.js";
+import { PlaceKindEnum } from "../shared/enums.js";
+import { EventConnection } from "../event/types.js";
+import { entityRootFields } from "../shared/entity-roots.js";
+import { namedConnection } from "../shared/connections.js";
+import { MentionConnection, mentionedInOptions } from "../links/types.js";
+import { OrganisationConnection } from "../organisation/types.js";
 
 export const PlaceRef = builder.prismaNode("Place", {
   id: { field: "id" },

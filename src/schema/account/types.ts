@@ -1,7 +1,7 @@
 // Accounts as others see them, the viewer, and guest sessions.
 import { builder } from "../../builder.js";
 import { startGuestSession, type GuestSession } from "../../services/accounts/sessions.js";
-import { RoleEnum } from "../common.js";
+import { RoleEnum } from "../shared/enums.js";
 
 export const AccountRef = builder.prismaNode("Account", {
   id: { field: "id" },

@@ -1,10 +1,10 @@
 // Organisations: publishers, agencies, companies, state bodies; their members over time and their mentions.
 import { builder } from "../../builder.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
-import { OrganisationKindEnum } from "../common.js";
+import { OrganisationKindEnum } from "../shared/enums.js";
 import { ArticleConnection } from "../article/types.js";
-import { entityRootFields } from "../entity-roots.js";
-import { namedConnection } from "../connections.js";
+import { entityRootFields } from "../shared/entity-roots.js";
+import { namedConnection } from "../shared/connections.js";
 import {
   AffiliationConnection,
   affiliationsQuery,
@@ -12,7 +12,7 @@ import {
   MentionConnection,
   mentionedInOptions,
   ParticipantConnection,
-} from "../links.js";
+} from "../links/types.js";
 
 export const OrganisationRef = builder.prismaNode("Organisation", {
   id: { field: "id" },

@@ -3,7 +3,7 @@ import { brandWithType } from "@pothos/core";
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import { builder } from "../../builder.js";
-import { DEFAULT_PAGE_SIZE } from "../page-size.js";
+import { DEFAULT_PAGE_SIZE } from "../shared/page-size.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { ArticleFilter } from "../../services/articles/filter.js";
@@ -19,13 +19,13 @@ import {
   type SearchPosition,
   type SearchRequest,
 } from "../../services/search/search.js";
-import { checkPageSize } from "../argument-guards.js";
+import { checkPageSize } from "../shared/argument-guards.js";
 import { ArticleRef } from "../article/types.js";
-import { EventRef } from "../event/index.js";
-import { MentionedEntity } from "../links.js";
-import { OrganisationRef } from "../organisation/index.js";
-import { PersonRef } from "../person/index.js";
-import { PlaceRef } from "../place/index.js";
+import { EventRef } from "../event/types.js";
+import { MentionedEntity } from "../links/types.js";
+import { OrganisationRef } from "../organisation/types.js";
+import { PersonRef } from "../person/types.js";
+import { PlaceRef } from "../place/types.js";
 import { ArticleFilterInput } from "./filters.js";
 import { HighlightRef, highlightsOf, type Highlight } from "./highlights.js";
 

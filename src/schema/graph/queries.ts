@@ -17,8 +17,8 @@ import {
   type TimelineQuery,
 } from "../../services/graph/timeline.js";
 import { ArticleRef } from "../article/types.js";
-import { PartialDateRef, partialDate } from "../common.js";
-import { EventRef } from "../event/index.js";
+import { PartialDateRef, partialDate } from "../shared/enums.js";
+import { EventRef } from "../event/types.js";
 
 const KIND_OF_TYPENAME: Record<string, EntityKind> = {
   Person: "PERSON",

@@ -16,7 +16,7 @@ import {
 } from "../../services/comments/moderation.js";
 import { reactToComment, removeReaction } from "../../services/comments/reactions.js";
 import { canModerate, isArticleOpenable, singleCommentWhere } from "../../services/shared/visibility.js";
-import { CommentStatusEnum } from "../common.js";
+import { CommentStatusEnum } from "../shared/enums.js";
 import { CommentConnection, CommentEventRef, FlagReasonEnum, ReactionKindEnum } from "./types.js";
 
 builder.queryFields((t) => ({

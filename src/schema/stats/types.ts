@@ -4,9 +4,9 @@ import { builder } from "../../builder.js";
 import * as stats from "../../services/stats/stats.js";
 import type { EntityCount } from "../../services/stats/stats.js";
 import { ArticleRef, SectionRef, TagRef } from "../article/types.js";
-import { EntityTypeEnum } from "../common.js";
-import { loadEntity } from "../graph/index.js";
-import { MentionedEntity } from "../links.js";
+import { EntityTypeEnum } from "../shared/enums.js";
+import { loadEntity } from "../graph/types.js";
+import { MentionedEntity } from "../links/types.js";
 
 const StatsRef = builder.objectRef<stats.DateWindow>("Stats").implement({
   description:

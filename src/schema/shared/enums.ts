@@ -1,5 +1,5 @@
 // Types shared by several domains: the enums, partial dates and the entity unions.
-import { builder } from "../builder.js";
+import { builder } from "../../builder.js";
 import {
   ArticleStatus,
   BlockKind,
@@ -10,7 +10,7 @@ import {
   OrganisationKind,
   PlaceKind,
   Role,
-} from "../generated/prisma/enums.js";
+} from "../../generated/prisma/enums.js";
 
 /** A Prisma enum as a GraphQL enum, with every value described (TypeScript insists on each one). */
 export function describedEnum<const E extends Record<string, string>>(

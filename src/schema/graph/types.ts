@@ -12,12 +12,12 @@ import {
   type EntityRef,
 } from "../../services/graph/graph.js";
 import { ArticleRef } from "../article/types.js";
-import { EntityTypeEnum } from "../common.js";
-import { EventRef } from "../event/index.js";
-import { MentionedEntity } from "../links.js";
-import { OrganisationRef } from "../organisation/index.js";
-import { PersonRef } from "../person/index.js";
-import { PlaceRef } from "../place/index.js";
+import { EntityTypeEnum } from "../shared/enums.js";
+import { EventRef } from "../event/types.js";
+import { MentionedEntity } from "../links/types.js";
+import { OrganisationRef } from "../organisation/types.js";
+import { PersonRef } from "../person/types.js";
+import { PlaceRef } from "../place/types.js";
 
 /** Loads an entity named by kind and row id (batched per type), branded for the MentionedEntity union. */
 export async function loadEntity(ctx: Context, entity: EntityRef): Promise<object> {

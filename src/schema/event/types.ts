@@ -1,9 +1,9 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { builder } from "../../builder.js";
-import { EventKindEnum, PartialDateRef, partialDate } from "../common.js";
-import { entityRootFields } from "../entity-roots.js";
-import { namedConnection } from "../connections.js";
-import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links.js";
+import { EventKindEnum, PartialDateRef, partialDate } from "../shared/enums.js";
+import { entityRootFields } from "../shared/entity-roots.js";
+import { namedConnection } from "../shared/connections.js";
+import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links/types.js";
 
 export const EventRef = builder.prismaNode("Event", {
   id: { field: "id" },
