@@ -1,31 +1,21 @@
-// Imports every domain (each registers its types on the builder) and builds the executable schema.
+// Imports every domain (each registers its types on the builder; the order does not matter) and builds the
+// executable schema.
 import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.js";
 import { nodeTypeNames } from "../global-id.js";
 import { guardArguments } from "./shared/argument-guards.js";
-import "./shared/enums.js";
-import "./links/types.js";
-import "./article/types.js";
-import "./article/queries.js";
-import "./article/mutations.js";
-import "./article/link-mutations.js";
-import "./article/exports.js";
-import "./person/types.js";
-import "./person/mutations.js";
-import "./organisation/types.js";
-import "./organisation/mutations.js";
-import "./event/types.js";
-import "./event/mutations.js";
-import "./place/types.js";
-import "./place/mutations.js";
-import "./merge/mutations.js";
-import "./find/queries.js";
-import "./graph/types.js";
-import "./graph/queries.js";
-import "./stats/types.js";
-import "./account/types.js";
-import "./comment/types.js";
-import "./comment/mutations.js";
+import "./account/index.js";
+import "./article/index.js";
+import "./comment/index.js";
+import "./event/index.js";
+import "./find/index.js";
+import "./graph/index.js";
+import "./links/index.js";
+import "./merge/index.js";
+import "./organisation/index.js";
+import "./person/index.js";
+import "./place/index.js";
+import "./stats/index.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });

@@ -1,7 +1,6 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { builder } from "../../builder.js";
 import { EventKindEnum, PartialDateRef, partialDate } from "../shared/enums.js";
-import { entityRootFields } from "../shared/entity-roots.js";
 import { namedConnection } from "../shared/connections.js";
 import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links/types.js";
 
@@ -42,12 +41,3 @@ export const EventRef = builder.prismaNode("Event", {
 });
 
 export const EventConnection = namedConnection(EventRef, "Event", "events");
-
-entityRootFields({
-  connection: EventConnection,
-  type: "Event",
-  single: "event",
-  plural: "events",
-  label: "event",
-  orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-});

@@ -1,5 +1,6 @@
 // Walking the graph: who is named alongside whom (coMentioned), which articles share the most entities
-// (relatedArticles), and who belongs to an organisation now or did before (members / affiliations by status).
+// (relatedArticles), who belongs to an organisation now or did before (members / affiliations by status), and the
+// entries of an entity's timeline.
 import { brandWithType } from "@pothos/core";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
@@ -11,8 +12,9 @@ import {
   type EntityKind,
   type EntityRef,
 } from "../../services/graph/graph.js";
+import type { TimelineEntry } from "../../services/graph/timeline.js";
 import { ArticleRef } from "../article/types.js";
-import { EntityTypeEnum } from "../shared/enums.js";
+import { EntityTypeEnum, PartialDateRef, partialDate } from "../shared/enums.js";
 import { EventRef } from "../event/types.js";
 import { MentionedEntity } from "../links/types.js";
 import { OrganisationRef } from "../organisation/types.js";
@@ -109,3 +111,51 @@ builder.objectField(ArticleRef, "relatedArticles", (t) =>
     resolve: (article, args, ctx) => loadRelatedArticles(ctx, article.id, rankedLimit(args.first, 5)),
   }),
 );
+
+export const TimelineKindEnum = builder.enumType("TimelineItemKind", {
+  description: "What a timeline entry is.",
+  values: {
+    EVENT: { description: "An event the entity is part of (or, for a place, that happened there)." },
+    ARTICLE: { description: "A published article that mentions the entity." },
+  } as const,
+});
+
+const TimelineItem = builder.unionType("TimelineItem", {
+  description: "An entry of a timeline: an event or an article.",
+  types: () => [EventRef, ArticleRef],
+});
+
+export const TimelineEntryRef = builder.objectRef<TimelineEntry>("TimelineEntry").implement({
+  description: "One entry of an entity's timeline, with the date it sorts by.",
+  fields: (t) => ({
+    kind: t.field({ type: TimelineKindEnum, description: "Event or article.", resolve: (e) => e.kind }),
+    date: t.field({
+      type: PartialDateRef,
+      description: "When: an event's start to the precision it is known, an article's publication (to the day).",
+      resolve: (e) =>
+        e.kind === "EVENT"
+          ? partialDate(e.event.startsAt, e.event.startPrecision)!
+          : { at: e.article.publishedAt!, precision: "DAY" as const },
+    }),
+    endDate: t.field({
+      type: PartialDateRef,
+      nullable: true,
+      description: "When an event that lasted ended, if known; null for articles.",
+      resolve: (e) => (e.kind === "EVENT" ? partialDate(e.event.endsAt, e.event.endPrecision) : null),
+    }),
+    item: t.field({
+      type: TimelineItem,
+      description: "The event or the article.",
+      resolve: (e) => {
+        const row = e.kind === "EVENT" ? e.event : e.article;
+        brandWithType(row, e.kind === "EVENT" ? ("Event" as never) : ("Article" as never));
+        return row as never;
+      },
+    }),
+    salience: t.float({
+      nullable: true,
+      description: "For an article, how central the entity is to it (0–1); null for events.",
+      resolve: (e) => (e.kind === "ARTICLE" ? e.salience : null),
+    }),
+  }),
+});

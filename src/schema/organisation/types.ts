@@ -3,7 +3,6 @@ import { builder } from "../../builder.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { OrganisationKindEnum } from "../shared/enums.js";
 import { ArticleConnection } from "../article/types.js";
-import { entityRootFields } from "../shared/entity-roots.js";
 import { namedConnection } from "../shared/connections.js";
 import {
   AffiliationConnection,
@@ -78,12 +77,3 @@ export const OrganisationRef = builder.prismaNode("Organisation", {
 });
 
 export const OrganisationConnection = namedConnection(OrganisationRef, "Organisation", "organisations");
-
-entityRootFields({
-  connection: OrganisationConnection,
-  type: "Organisation",
-  single: "organisation",
-  plural: "organisations",
-  label: "organisation",
-  orderBy: [{ name: "asc" }, { id: "asc" }],
-});

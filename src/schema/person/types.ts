@@ -1,7 +1,6 @@
 // People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
 import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
-import { entityRootFields } from "../shared/entity-roots.js";
 import { namedConnection } from "../shared/connections.js";
 import {
   AffiliationConnection,
@@ -74,12 +73,3 @@ export const PersonRef = builder.prismaNode("Person", {
 });
 
 export const PersonConnection = namedConnection(PersonRef, "Person", "people");
-
-entityRootFields({
-  connection: PersonConnection,
-  type: "Person",
-  single: "person",
-  plural: "people",
-  label: "person",
-  orderBy: [{ name: "asc" }, { id: "asc" }],
-});

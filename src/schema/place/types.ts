@@ -2,7 +2,6 @@
 import { builder } from "../../builder.js";
 import { PlaceKindEnum } from "../shared/enums.js";
 import { EventConnection } from "../event/types.js";
-import { entityRootFields } from "../shared/entity-roots.js";
 import { namedConnection } from "../shared/connections.js";
 import { MentionConnection, mentionedInOptions } from "../links/types.js";
 import { OrganisationConnection } from "../organisation/types.js";
@@ -53,12 +52,3 @@ export const PlaceRef = builder.prismaNode("Place", {
 });
 
 export const PlaceConnection = namedConnection(PlaceRef, "Place", "places");
-
-entityRootFields({
-  connection: PlaceConnection,
-  type: "Place",
-  single: "place",
-  plural: "places",
-  label: "place",
-  orderBy: [{ name: "asc" }, { id: "asc" }],
-});

@@ -1,4 +1,4 @@
-// stats(from:, to:): analyst aggregates over published articles and visible comments, one SQL statement each.
+// The Stats object: analyst aggregates over published articles and visible comments, one SQL statement each.
 import type { Article, Section, Tag } from "../../generated/prisma/client.js";
 import { builder } from "../../builder.js";
 import * as stats from "../../services/stats/stats.js";
@@ -8,7 +8,7 @@ import { EntityTypeEnum } from "../shared/enums.js";
 import { loadEntity } from "../graph/types.js";
 import { MentionedEntity } from "../links/types.js";
 
-const StatsRef = builder.objectRef<stats.DateWindow>("Stats").implement({
+export const StatsRef = builder.objectRef<stats.DateWindow>("Stats").implement({
   description:
     "Aggregates for analysts over a date window (UTC): published articles by their publication date, visible " +
     "comments by when they were posted.",
@@ -128,20 +128,3 @@ builder.objectFields(StatsRef, (t) => ({
     resolve: (window, args, ctx) => stats.mostCommented(ctx, window, args.first),
   }),
 }));
-
-builder.queryField("stats", (t) =>
-  t.field({
-    type: StatsRef,
-    description: "Aggregates for analysts (ANALYST, EDITOR and ADMIN accounts) over an optional date window.",
-    args: {
-      from: t.arg({ type: "DateTime", required: false, description: "Only from this instant on (inclusive)." }),
-      to: t.arg({ type: "DateTime", required: false, description: "Only up to this instant (inclusive)." }),
-    },
-    resolve: (_root, args, ctx) => {
-      stats.requireAnalyst(ctx);
-      const window = { from: args.from ?? null, to: args.to ?? null };
-      stats.checkStatsWindow(window);
-      return window;
-    },
-  }),
-);

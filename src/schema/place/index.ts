@@ -1,0 +1,4 @@
+// Place: the type, its root queries and its mutations.
+import "./types.js";
+import "./queries.js";
+import "./mutations.js";

@@ -1,0 +1,3 @@
+// Statistics for analysts.
+import "./types.js";
+import "./queries.js";
