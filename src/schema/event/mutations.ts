@@ -2,7 +2,8 @@
 import { builder } from "../../builder.js";
 import { createEvent, updateEvent } from "../../services/entities/event-place-editing.js";
 import { addParticipant, removeParticipant } from "../../services/graph/editing.js";
-import { EventKindEnum, PartialDateInput } from "../shared/enums.js";
+import { EventKindEnum } from "../shared/enums.js";
+import { PartialDateInput } from "../shared/dates.js";
 
 const CreateEventInput = builder.inputType("CreateEventInput", {
   description: "A new event.",

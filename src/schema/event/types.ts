@@ -1,6 +1,7 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { builder } from "../../builder.js";
-import { EventKindEnum, PartialDateRef, partialDate } from "../shared/enums.js";
+import { EventKindEnum } from "../shared/enums.js";
+import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
 import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links/types.js";
 

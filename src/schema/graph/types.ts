@@ -14,7 +14,8 @@ import {
 } from "../../services/graph/graph.js";
 import type { TimelineEntry } from "../../services/graph/timeline.js";
 import { ArticleRef } from "../article/types.js";
-import { EntityTypeEnum, PartialDateRef, partialDate } from "../shared/enums.js";
+import { EntityTypeEnum } from "../shared/enums.js";
+import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { EventRef } from "../event/types.js";
 import { MentionedEntity } from "../links/types.js";
 import { OrganisationRef } from "../organisation/types.js";

@@ -3,7 +3,7 @@
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
-import { PartialDateRef, partialDate } from "../shared/enums.js";
+import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
 import { EventRef } from "../event/types.js";
 import { OrganisationRef } from "../organisation/types.js";

@@ -8,7 +8,7 @@ import {
   removeAffiliation,
   removeMention,
 } from "../../services/graph/editing.js";
-import { PartialDateInput } from "../shared/enums.js";
+import { PartialDateInput } from "../shared/dates.js";
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
   description: "A new person.",

@@ -9,7 +9,7 @@ import { decodeGlobalIdOf } from "../../global-id.js";
 import type { DateRange } from "../../services/articles/filter.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { EventKindEnum, OrganisationKindEnum, PlaceKindEnum } from "./enums.js";
-import { DateRangeInput } from "../find/filters.js";
+import { DateRangeInput } from "./dates.js";
 
 type EntityType = "Person" | "Organisation" | "Event" | "Place";
 
