@@ -1,5 +1,6 @@
 // The shapes of a search answer: hits, their highlights, and the facets of the whole result.
 import { brandWithType } from "@pothos/core";
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import {
@@ -10,11 +11,7 @@ import {
   type SearchRequest,
 } from "../../services/search/search.js";
 import { ArticleRef } from "../article/types.js";
-import { EventRef } from "../event/types.js";
 import { MentionedEntity } from "../links/types.js";
-import { OrganisationRef } from "../organisation/types.js";
-import { PersonRef } from "../person/types.js";
-import { PlaceRef } from "../place/types.js";
 import { HighlightRef, highlightsOf, type Highlight } from "./highlights.js";
 
 export const TYPE_OF_KIND = {

@@ -2,6 +2,7 @@
 // (relatedArticles), who belongs to an organisation now or did before (members / affiliations by status), and the
 // entries of an entity's timeline.
 import { brandWithType } from "@pothos/core";
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { loadCoMentioned, loadRelatedArticles } from "../../services/graph/loaders.js";
@@ -16,11 +17,7 @@ import type { TimelineEntry } from "../../services/graph/timeline.js";
 import { ArticleRef } from "../article/types.js";
 import { EntityTypeEnum } from "../shared/enums.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
-import { EventRef } from "../event/types.js";
 import { MentionedEntity } from "../links/types.js";
-import { OrganisationRef } from "../organisation/types.js";
-import { PersonRef } from "../person/types.js";
-import { PlaceRef } from "../place/types.js";
 
 /** Loads an entity named by kind and row id (batched per type), branded for the MentionedEntity union. */
 export async function loadEntity(ctx: Context, entity: EntityRef): Promise<object> {

@@ -1,14 +1,11 @@
 // The typed links of the entity graph: mentions (article → entity), affiliations (person ↔ organisation) and event
 // participants, with the unions that let one field point at several kinds of entity.
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
-import { EventRef } from "../event/types.js";
-import { OrganisationRef } from "../organisation/types.js";
-import { PersonRef } from "../person/types.js";
-import { PlaceRef } from "../place/types.js";
 
 export const MentionedEntity = builder.unionType("MentionedEntity", {
   description: "Anything an article can mention.",

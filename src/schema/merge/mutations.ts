@@ -1,12 +1,9 @@
 // mergeEntities: two records of one person, organisation, event or place become one (services/merge.ts).
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import { encodeGlobalId } from "../../global-id.js";
 import { mergeEntities, type MergeResult } from "../../services/entities/merge.js";
-import { EventRef } from "../event/types.js";
 import { MentionedEntity } from "../links/types.js";
-import { OrganisationRef } from "../organisation/types.js";
-import { PersonRef } from "../person/types.js";
-import { PlaceRef } from "../place/types.js";
 
 const MergeEntitiesInput = builder.inputType("MergeEntitiesInput", {
   description: "Two records of the same thing, and the versions you saw of each.",

@@ -1,4 +1,5 @@
 // Organisations: publishers, agencies, companies, state bodies; their members over time and their mentions.
+import { OrganisationRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { OrganisationKindEnum } from "../shared/enums.js";
@@ -13,7 +14,7 @@ import {
   ParticipantConnection,
 } from "../links/types.js";
 
-export const OrganisationRef = builder.prismaNode("Organisation", {
+builder.prismaNode("Organisation", {
   id: { field: "id" },
   description: "An organisation: a publisher, news agency, private military company, government body, NGO, …",
   fields: (t) => ({

@@ -1,4 +1,5 @@
 // People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
+import { PersonRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { namedConnection } from "../shared/connections.js";
@@ -12,7 +13,7 @@ import {
 } from "../links/types.js";
 import { BylineConnection } from "../article/types.js";
 
-export const PersonRef = builder.prismaNode("Person", {
+builder.prismaNode("Person", {
   id: { field: "id" },
   description: "A person named in Lede's content: a subject of a story, a source, a journalist or a photographer.",
   fields: (t) => ({

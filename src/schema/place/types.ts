@@ -1,4 +1,5 @@
 // Places: countries, regions, cities, borders and venues, nested in one another.
+import { PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import { PlaceKindEnum } from "../shared/enums.js";
 import { EventConnection } from "../event/types.js";
@@ -6,7 +7,7 @@ import { namedConnection } from "../shared/connections.js";
 import { MentionConnection, mentionedInOptions } from "../links/types.js";
 import { OrganisationConnection } from "../organisation/types.js";
 
-export const PlaceRef = builder.prismaNode("Place", {
+builder.prismaNode("Place", {
   id: { field: "id" },
   description: "A place: a country, region, city, border or venue, inside its parent place.",
   fields: (t) => ({
