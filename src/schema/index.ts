@@ -4,6 +4,7 @@ import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.js";
 import { nodeTypeNames } from "../global-id.js";
 import { guardArguments } from "./shared/argument-guards.js";
+import { cacheFactsOf } from "./shared/cache-facts.js";
 import "./account/index.js";
 import "./article/index.js";
 import "./comment/index.js";
@@ -23,6 +24,8 @@ function buildSchema(): GraphQLSchema {
     if (isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node")) nodeTypeNames.add(type.name);
   }
   guardArguments(schema);
+  // The caching facts marked on the types and fields, collected once; the caches read them (caching/policy.ts).
+  cacheFactsOf(schema);
   return schema;
 }
 

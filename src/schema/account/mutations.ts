@@ -1,5 +1,6 @@
 // Guest sessions: a new reader account and a token for it, in one step.
 import { builder } from "../../builder.js";
+import { INVALIDATED_BY_COMMENT_EVENTS } from "../shared/cache-facts.js";
 import { startGuestSession, type GuestSession } from "../../services/accounts/sessions.js";
 import { AccountRef } from "./types.js";
 
@@ -18,6 +19,7 @@ const GuestSessionRef = builder.objectRef<GuestSession>("GuestSession").implemen
 
 builder.mutationField("startGuestSession", (t) =>
   t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: GuestSessionRef,
     description: "Creates a READER account with the given display name and returns a token for it.",
     args: {

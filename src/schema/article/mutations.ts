@@ -1,6 +1,7 @@
 // Editorial mutations: articles (services/articles/editorial.ts) and their credits, bylines and media
 // (services/articles/links.ts). Each change bumps Article.version.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
 import {
   addCorrection,
@@ -79,18 +80,21 @@ const reload = (ctx: Context, query: object, id: string) =>
 
 builder.mutationFields((t) => ({
   createArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: creates a draft.",
     args: { input: t.arg({ type: CreateArticleInput, required: true, description: "The article." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await createArticle(ctx, input)).id),
   }),
   updateArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: changes an article, if nobody changed it since the version you name.",
     args: { input: t.arg({ type: UpdateArticleInput, required: true, description: "The changes." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await updateArticle(ctx, input)).id),
   }),
   publishArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: publishes a draft (or republishes a withdrawn article).",
     args: {
@@ -101,6 +105,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await publishArticle(ctx, args.id, args.version)).id),
   }),
   withdrawArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: takes an article down, recording why as a correction.",
     args: {
@@ -112,6 +117,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await withdrawArticle(ctx, args.id, args.version, args.reason)).id),
   }),
   addCorrection: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: adds a dated correction to an article.",
     args: {
@@ -160,6 +166,7 @@ const AddMediaInput = builder.inputType("AddMediaInput", {
 
 builder.mutationFields((t) => ({
   addByline: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Byline",
     description: "Editors: credits a person on an article.",
     args: { input: t.arg({ type: AddBylineInput, required: true, description: "The credit." }) },
@@ -167,11 +174,13 @@ builder.mutationFields((t) => ({
       ctx.prisma.byline.findUniqueOrThrow({ ...query, where: { id: (await addByline(ctx, input)).id } }),
   }),
   removeByline: t.boolean({
+    extensions: PURGES_CACHE,
     description: "Editors: takes a person off an article's byline; false when they were not on it.",
     args: { input: t.arg({ type: RemoveBylineInput, required: true, description: "Who to take off." }) },
     resolve: (_root, { input }, ctx) => removeByline(ctx, input),
   }),
   addMedia: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Media",
     description: "Editors: adds an image to an article.",
     args: { input: t.arg({ type: AddMediaInput, required: true, description: "The image." }) },
@@ -179,6 +188,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.media.findUniqueOrThrow({ ...query, where: { id: (await addMedia(ctx, input)).id } }),
   }),
   removeMedia: t.boolean({
+    extensions: PURGES_CACHE,
     description: "Editors: removes an image (and the body blocks showing it); false when there is none.",
     args: { id: t.arg.id({ required: true, description: "The image (Media.id)." }) },
     resolve: (_root, args, ctx) => removeMedia(ctx, args.id),

@@ -1,5 +1,6 @@
 // Root fields for articles, sections and tags, and the audit log of editorial changes (admins only).
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
 import { ForbiddenError } from "../../errors.js";
 import { requireViewer } from "../../services/shared/authz.js";
@@ -11,6 +12,7 @@ import { ArticleConnection, AuditConnection, SectionConnection } from "./types.j
 
 builder.queryFields((t) => ({
   article: t.prismaField({
+    extensions: VIEWER_FILTERED,
     type: "Article",
     nullable: true,
     description: "One article, by global id or by slug (pass exactly one); null when none matches or it is a draft.",
@@ -91,6 +93,7 @@ function requireAdmin(ctx: Context): void {
 builder.queryField("auditLog", (t) =>
   t.prismaConnection(
     {
+      extensions: VIEWER_SPECIFIC,
       type: "AuditEntry",
       cursor: "id",
       description: "Admins: every editorial change, newest first.",

@@ -2,6 +2,7 @@
 // article in the formats other systems read (jsonLd, ninjs: see src/services/export); the audit log's entries.
 import { JSONObjectResolver } from "graphql-scalars";
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, maxAge } from "../shared/cache-facts.js";
 import { encodeGlobalId } from "../../global-id.js";
 import { JSON_LD_SELECT, toJsonLd } from "../../services/export/json-ld.js";
 import { NINJS_SELECT, toNinjs } from "../../services/export/ninjs.js";
@@ -48,6 +49,8 @@ const CommentSettingsRef = builder.objectRef<CommentSettings>("CommentSettings")
 });
 
 export const ArticleRef = builder.prismaNode("Article", {
+  // articles change: edits, corrections, comment counts
+  extensions: maxAge(60_000),
   id: { field: "id" },
   description: "A news article: its text as ordered blocks, its credits, media, corrections and what it mentions.",
   fields: (t) => ({
@@ -183,6 +186,7 @@ builder.prismaObject("Correction", {
 });
 
 export const SectionRef = builder.prismaObject("Section", {
+  extensions: maxAge(300_000),
   description: "A section of the publication, such as World or Politics.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The section's URL-safe name." }),
@@ -191,6 +195,7 @@ export const SectionRef = builder.prismaObject("Section", {
     articles: t.relatedConnection(
       "articles",
       {
+        extensions: VIEWER_FILTERED,
         description: "Published articles in the section, newest first.",
         cursor: "id",
         totalCount: true,
@@ -205,12 +210,14 @@ export const SectionRef = builder.prismaObject("Section", {
 });
 
 export const TagRef = builder.prismaObject("Tag", {
+  extensions: maxAge(300_000),
   description: "A keyword that groups articles on a subject.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The tag's URL-safe name." }),
     name: t.exposeString("name", { description: "The tag as shown to readers." }),
     articles: t.prismaConnection(
       {
+        extensions: VIEWER_FILTERED,
         type: "Article",
         cursor: "id",
         description: "Published articles with this tag, newest first.",

@@ -1,5 +1,6 @@
 // Comment mutations: posting, editing, deleting, reactions, flags and moderation; each hands over to a service.
 import { builder } from "../../builder.js";
+import { INVALIDATED_BY_COMMENT_EVENTS } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
 import { deleteComment, editComment, postComment } from "../../services/comments/comments.js";
 import { approveComment, flagComment, rejectComment } from "../../services/comments/moderation.js";
@@ -40,24 +41,28 @@ const EditCommentInput = builder.inputType("EditCommentInput", {
 
 builder.mutationFields((t) => ({
   postComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Posts a comment as the signed-in account. Rules or a premoderated article may hold it as PENDING.",
     args: { input: t.arg({ type: PostCommentInput, required: true, description: "The comment to post." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await postComment(ctx, input)).id),
   }),
   editComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Changes the text of your comment within the edit window; the earlier version is kept.",
     args: { input: t.arg({ type: EditCommentInput, required: true, description: "The comment and its new text." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await editComment(ctx, input)).id),
   }),
   deleteComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Deletes your comment (moderators: any comment). It stays in its thread, shown as removed.",
     args: { id: t.arg.id({ required: true, description: "The comment." }) },
     resolve: async (query, _root, args, ctx) => reload(ctx, query, (await deleteComment(ctx, args.id)).id),
   }),
   reactToComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Adds your reaction of a kind to a visible comment (once per kind; again changes nothing).",
     args: {
@@ -68,6 +73,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await reactToComment(ctx, args.commentId, args.kind)).id),
   }),
   removeReaction: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Takes back your reaction of a kind.",
     args: {
@@ -78,6 +84,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await removeReaction(ctx, args.commentId, args.kind)).id),
   }),
   flagComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Reports a comment to the moderators. Enough flags hold it for review.",
     args: {
@@ -89,6 +96,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await flagComment(ctx, args.id, args.reason, args.text)).id),
   }),
   approveComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Moderators only: makes a pending or rejected comment visible.",
     args: {
@@ -98,6 +106,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, args, ctx) => reload(ctx, query, (await approveComment(ctx, args.id, args.note)).id),
   }),
   rejectComment: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
     description: "Moderators only: rejects a comment, with the reason the author will see.",
     args: {

@@ -1,5 +1,6 @@
 // Comment queries: one comment by id, and the moderators' queue.
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import { moderationQueueWhere } from "../../services/comments/moderation.js";
 import { singleCommentWhere } from "../../services/shared/visibility.js";
@@ -8,6 +9,7 @@ import { CommentConnection } from "./types.js";
 
 builder.queryFields((t) => ({
   comment: t.prismaField({
+    extensions: VIEWER_FILTERED,
     type: "Comment",
     nullable: true,
     description: "One comment by global id; null when it does not exist or you may not see it.",
@@ -20,6 +22,7 @@ builder.queryFields((t) => ({
   }),
   moderationQueue: t.prismaConnection(
     {
+      extensions: VIEWER_SPECIFIC,
       type: "Comment",
       cursor: "id",
       description:

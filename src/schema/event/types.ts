@@ -1,12 +1,15 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { EventRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { maxAge } from "../shared/cache-facts.js";
 import { EventKindEnum } from "../shared/enums.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
 import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links/types.js";
 
 builder.prismaNode("Event", {
+  // the graph of entities changes seldom
+  extensions: maxAge(300_000),
   id: { field: "id" },
   description: "Something that happened: a crossing, an arrest, a mutiny, a ruling. Dates carry their precision.",
   fields: (t) => ({

@@ -2,6 +2,7 @@
 // participants, with the unions that let one field point at several kinds of entity.
 import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
@@ -127,6 +128,7 @@ export const ParticipantConnection = namedConnection(ParticipantRef, "Participan
 export function mentionedInOptions(noun: string) {
   return {
     description: `The articles that mention the ${noun}, newest first; each node carries the salience.`,
+    extensions: VIEWER_FILTERED,
     cursor: "id" as const,
     totalCount: true as const,
     query: (_args: object, ctx: Context) => ({

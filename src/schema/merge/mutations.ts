@@ -1,6 +1,7 @@
 // mergeEntities: two records of one person, organisation, event or place become one (services/merge.ts).
 import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import { encodeGlobalId } from "../../global-id.js";
 import { mergeEntities, type MergeResult } from "../../services/entities/merge.js";
 import { MentionedEntity } from "../links/types.js";
@@ -37,6 +38,7 @@ const MergeEntitiesPayload = builder.objectRef<MergeResult>("MergeEntitiesPayloa
 
 builder.mutationField("mergeEntities", (t) =>
   t.field({
+    extensions: PURGES_CACHE,
     type: MergeEntitiesPayload,
     description:
       "Editors: merges two records of one person, organisation, event or place. The merged record's name becomes an alternate name of the kept one (people and organisations), its mentions, credits and links move over, blanks are filled from it, and it is deleted.",

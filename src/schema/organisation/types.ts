@@ -1,6 +1,7 @@
 // Organisations: publishers, agencies, companies, state bodies; their members over time and their mentions.
 import { OrganisationRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, maxAge } from "../shared/cache-facts.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { OrganisationKindEnum } from "../shared/enums.js";
 import { ArticleConnection } from "../article/types.js";
@@ -15,6 +16,8 @@ import {
 } from "../links/types.js";
 
 builder.prismaNode("Organisation", {
+  // the graph of entities changes seldom
+  extensions: maxAge(300_000),
   id: { field: "id" },
   description: "An organisation: a publisher, news agency, private military company, government body, NGO, …",
   fields: (t) => ({
@@ -61,6 +64,7 @@ builder.prismaNode("Organisation", {
     publishedArticles: t.relatedConnection(
       "publishedArticles",
       {
+        extensions: VIEWER_FILTERED,
         description: "Articles this organisation published, newest first.",
         cursor: "id",
         totalCount: true,

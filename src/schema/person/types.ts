@@ -1,6 +1,7 @@
 // People: who they are, the names they go by, where they worked, what they took part in, where they are mentioned.
 import { PersonRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, maxAge } from "../shared/cache-facts.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { namedConnection } from "../shared/connections.js";
 import {
@@ -14,6 +15,8 @@ import {
 import { BylineConnection } from "../article/types.js";
 
 builder.prismaNode("Person", {
+  // the graph of entities changes seldom
+  extensions: maxAge(300_000),
   id: { field: "id" },
   description: "A person named in Lede's content: a subject of a story, a source, a journalist or a photographer.",
   fields: (t) => ({
@@ -57,6 +60,7 @@ builder.prismaNode("Person", {
     bylines: t.relatedConnection(
       "bylines",
       {
+        extensions: VIEWER_FILTERED,
         description: "The articles the person is credited on, newest first.",
         query: (_args, ctx) => ({
           where: { article: listedArticleWhere(ctx.viewer) },

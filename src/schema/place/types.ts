@@ -1,6 +1,7 @@
 // Places: countries, regions, cities, borders and venues, nested in one another.
 import { PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
+import { maxAge } from "../shared/cache-facts.js";
 import { PlaceKindEnum } from "../shared/enums.js";
 import { EventConnection } from "../event/types.js";
 import { namedConnection } from "../shared/connections.js";
@@ -8,6 +9,8 @@ import { MentionConnection, mentionedInOptions } from "../links/types.js";
 import { OrganisationConnection } from "../organisation/types.js";
 
 builder.prismaNode("Place", {
+  // the graph of entities changes seldom
+  extensions: maxAge(300_000),
   id: { field: "id" },
   description: "A place: a country, region, city, border or venue, inside its parent place.",
   fields: (t) => ({

@@ -1,10 +1,12 @@
 // stats(from:, to:): the analysts' entry point, for a date window.
 import { builder } from "../../builder.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import * as stats from "../../services/stats/stats.js";
 import { StatsRef } from "./types.js";
 
 builder.queryField("stats", (t) =>
   t.field({
+    extensions: VIEWER_SPECIFIC,
     type: StatsRef,
     description: "Aggregates for analysts (ANALYST, EDITOR and ADMIN accounts) over an optional date window.",
     args: {
