@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { DEFAULT_TTL_MS, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
+import { DEFAULT_TTL_MS, mutationsCoveredByCommentEvents, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
 import { createResponseStore } from "./store.js";
 import type { Context } from "../context.js";
 import { encodeGlobalId } from "../global-id.js";
@@ -22,18 +22,9 @@ import type { Logger } from "../platform/logger.js";
 import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
 import type { CommentEventMessage } from "../services/comments/event-message.js";
 
-/** Mutations whose every effect on public answers shows in the comment event stream, or that have none. */
-const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([
-  "startGuestSession",
-  "postComment",
-  "editComment",
-  "deleteComment",
-  "reactToComment",
-  "removeReaction",
-  "flagComment",
-  "approveComment",
-  "rejectComment",
-]);
+/** Mutations whose every effect on public answers shows in the comment event stream, or that have none: those marked
+ * INVALIDATED_BY_COMMENT_EVENTS where they are declared. */
+const MUTATIONS_COVERED_BY_COMMENT_EVENTS = mutationsCoveredByCommentEvents();
 
 type Entity = { typename: string; id?: string | number };
 

@@ -4,7 +4,7 @@
 // would otherwise surface as 500s); id lists are bounded.
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from "graphql";
 import { MAX_PAGE_SIZE } from "./page-size.js";
-import { BadUserInputError } from "../errors.js";
+import { BadUserInputError } from "../../errors.js";
 
 export const MAX_IDS = 100;
 

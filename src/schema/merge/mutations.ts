@@ -1,12 +1,10 @@
 // mergeEntities: two records of one person, organisation, event or place become one (services/merge.ts).
-import { builder } from "../builder.js";
-import { encodeGlobalId } from "../global-id.js";
-import { mergeEntities, type MergeResult } from "../services/entities/merge.js";
-import { EventRef } from "./event/index.js";
-import { MentionedEntity } from "./links.js";
-import { OrganisationRef } from "./organisation/index.js";
-import { PersonRef } from "./person/index.js";
-import { PlaceRef } from "./place/index.js";
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
+import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
+import { encodeGlobalId } from "../../global-id.js";
+import { mergeEntities, type MergeResult } from "../../services/entities/merge.js";
+import { MentionedEntity } from "../links/types.js";
 
 const MergeEntitiesInput = builder.inputType("MergeEntitiesInput", {
   description: "Two records of the same thing, and the versions you saw of each.",
@@ -40,6 +38,7 @@ const MergeEntitiesPayload = builder.objectRef<MergeResult>("MergeEntitiesPayloa
 
 builder.mutationField("mergeEntities", (t) =>
   t.field({
+    extensions: PURGES_CACHE,
     type: MergeEntitiesPayload,
     description:
       "Editors: merges two records of one person, organisation, event or place. The merged record's name becomes an alternate name of the kept one (people and organisations), its mentions, credits and links move over, blanks are filled from it, and it is deleted.",

@@ -1,6 +1,6 @@
 // Shared, named connection types (ArticleConnection, not QueryArticlesConnection) so that every list of the same
 // thing has one type a client can write a fragment on, each with totalCount.
-import { builder } from "../builder.js";
+import { builder } from "../../builder.js";
 
 type TotalCount = number | (() => number | Promise<number>) | undefined;
 

@@ -1,14 +1,12 @@
 // The typed links of the entity graph: mentions (article → entity), affiliations (person ↔ organisation) and event
 // participants, with the unions that let one field point at several kinds of entity.
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { listedArticleWhere } from "../services/shared/visibility.js";
-import { PartialDateRef, partialDate } from "./common.js";
-import { namedConnection } from "./connections.js";
-import { EventRef } from "./event/index.js";
-import { OrganisationRef } from "./organisation/index.js";
-import { PersonRef } from "./person/index.js";
-import { PlaceRef } from "./place/index.js";
+import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
+import { builder } from "../../builder.js";
+import { VIEWER_FILTERED } from "../shared/cache-facts.js";
+import type { Context } from "../../context.js";
+import { listedArticleWhere } from "../../services/shared/visibility.js";
+import { PartialDateRef, partialDate } from "../shared/dates.js";
+import { namedConnection } from "../shared/connections.js";
 
 export const MentionedEntity = builder.unionType("MentionedEntity", {
   description: "Anything an article can mention.",
@@ -130,6 +128,7 @@ export const ParticipantConnection = namedConnection(ParticipantRef, "Participan
 export function mentionedInOptions(noun: string) {
   return {
     description: `The articles that mention the ${noun}, newest first; each node carries the salience.`,
+    extensions: VIEWER_FILTERED,
     cursor: "id" as const,
     totalCount: true as const,
     query: (_args: object, ctx: Context) => ({

@@ -8,8 +8,8 @@ import type { Prisma as P } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import type { DateRange } from "../../services/articles/filter.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
-import { EventKindEnum, OrganisationKindEnum, PlaceKindEnum } from "../common.js";
-import { DateRangeInput } from "./filters.js";
+import { EventKindEnum, OrganisationKindEnum, PlaceKindEnum } from "./enums.js";
+import { DateRangeInput } from "./dates.js";
 
 type EntityType = "Person" | "Organisation" | "Event" | "Place";
 

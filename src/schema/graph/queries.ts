@@ -1,6 +1,5 @@
 // timeline(entity:, from:, to:): the events an entity is part of and the articles that mention it, in date order.
 import { resolveCursorConnection } from "@pothos/plugin-relay";
-import { brandWithType } from "@pothos/core";
 import { builder } from "../../builder.js";
 import { decodeGlobalId } from "../../global-id.js";
 import { BadUserInputError } from "../../errors.js";
@@ -16,9 +15,7 @@ import {
   type TimelineKind,
   type TimelineQuery,
 } from "../../services/graph/timeline.js";
-import { ArticleRef } from "../article/types.js";
-import { PartialDateRef, partialDate } from "../common.js";
-import { EventRef } from "../event/index.js";
+import { TimelineEntryRef, TimelineKindEnum } from "./types.js";
 
 const KIND_OF_TYPENAME: Record<string, EntityKind> = {
   Person: "PERSON",
@@ -31,54 +28,6 @@ interface TimelinePage {
   edges: { cursor: string; node: TimelineEntry }[];
   pageInfo: { startCursor: string; endCursor: string; hasPreviousPage: boolean; hasNextPage: boolean };
 }
-
-const TimelineKindEnum = builder.enumType("TimelineItemKind", {
-  description: "What a timeline entry is.",
-  values: {
-    EVENT: { description: "An event the entity is part of (or, for a place, that happened there)." },
-    ARTICLE: { description: "A published article that mentions the entity." },
-  } as const,
-});
-
-const TimelineItem = builder.unionType("TimelineItem", {
-  description: "An entry of a timeline: an event or an article.",
-  types: () => [EventRef, ArticleRef],
-});
-
-const TimelineEntryRef = builder.objectRef<TimelineEntry>("TimelineEntry").implement({
-  description: "One entry of an entity's timeline, with the date it sorts by.",
-  fields: (t) => ({
-    kind: t.field({ type: TimelineKindEnum, description: "Event or article.", resolve: (e) => e.kind }),
-    date: t.field({
-      type: PartialDateRef,
-      description: "When: an event's start to the precision it is known, an article's publication (to the day).",
-      resolve: (e) =>
-        e.kind === "EVENT"
-          ? partialDate(e.event.startsAt, e.event.startPrecision)!
-          : { at: e.article.publishedAt!, precision: "DAY" as const },
-    }),
-    endDate: t.field({
-      type: PartialDateRef,
-      nullable: true,
-      description: "When an event that lasted ended, if known; null for articles.",
-      resolve: (e) => (e.kind === "EVENT" ? partialDate(e.event.endsAt, e.event.endPrecision) : null),
-    }),
-    item: t.field({
-      type: TimelineItem,
-      description: "The event or the article.",
-      resolve: (e) => {
-        const row = e.kind === "EVENT" ? e.event : e.article;
-        brandWithType(row, e.kind === "EVENT" ? ("Event" as never) : ("Article" as never));
-        return row as never;
-      },
-    }),
-    salience: t.float({
-      nullable: true,
-      description: "For an article, how central the entity is to it (0–1); null for events.",
-      resolve: (e) => (e.kind === "ARTICLE" ? e.salience : null),
-    }),
-  }),
-});
 
 builder.queryField("timeline", (t) =>
   t.connection(

@@ -1,11 +1,11 @@
 // The root fields every entity type has: one by id or slug (`person(id:)`, `person(slug:)`) and a paged list
 // (`people`). Written once here because the four entity types differ only in names and order.
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
-import { BadUserInputError } from "../errors.js";
-import { decodeGlobalIdOf } from "../global-id.js";
+import { builder } from "../../builder.js";
+import type { Context } from "../../context.js";
+import { BadUserInputError } from "../../errors.js";
+import { decodeGlobalIdOf } from "../../global-id.js";
 import type { namedConnection } from "./connections.js";
-import { ENTITY_FILTERS, entityWhere } from "./find/entity-filters.js";
+import { ENTITY_FILTERS, entityWhere } from "./entity-filters.js";
 
 type EntityType = "Person" | "Organisation" | "Event" | "Place";
 
