@@ -5,7 +5,7 @@ import { parse } from "graphql";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { describe, expect, it } from "vitest";
 import { operationCost, usePerOperationLimits, useQueryTimeout } from "../../src/plugins/limits.js";
-import { DEFAULT_PAGE_SIZE } from "../../src/schema/page-size.js";
+import { DEFAULT_PAGE_SIZE } from "../../src/schema/shared/page-size.js";
 import { describeFailure } from "../support/failures.js";
 import { tinySchema, tinyYoga } from "../support/tiny-yoga.js";
 
