@@ -2,26 +2,21 @@
 // port and path, and returns { start, stop }. It does not own the database or the pub/sub: the caller does.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import type { YogaServerInstance } from "graphql-yoga";
 import { createViewerResolver } from "./auth/viewer.js";
 import { createLedeResponseCache } from "./caching/response-cache.js";
 import { createContext, type AppDeps, type Context } from "./context.js";
+import { createLedeYoga } from "./http/yoga.js";
 import type { Account } from "./generated/prisma/client.js";
 import type { Logger } from "./platform/logger.js";
 import { createSharedReads } from "./platform/shared-reads.js";
-import { EMBED_SCRIPT_PATH } from "./plugins/embed.js";
-import { graphiqlOptions } from "./plugins/graphiql-tabs.js";
 import { limitBodySize } from "./plugins/http-guards.js";
-import { ledePlugins } from "./plugins/index.js";
 import { createErrorMasker } from "./plugins/mask-error.js";
 import { createMetrics } from "./plugins/metrics.js";
-import { createRateLimiter, requestAddress } from "./plugins/rate-limit.js";
-import { requestIdOf } from "./plugins/request-log.js";
+import { createRateLimiter } from "./plugins/rate-limit.js";
 import type { SharedExecutionCounts } from "./plugins/shared-execution.js";
 import { schema } from "./schema/index.js";
 import { createSocketServer } from "./ws/socket-server.js";
-import type { PreparedContext } from "./ws/subscribe.js";
 
 export interface LedeServer {
   yoga: YogaServerInstance<{}, Context>;
@@ -48,8 +43,12 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   // The gauges read the sockets lazily, at scrape time, when the WebSocket server below exists.
   const metrics = createMetrics({ open: () => sockets.openSockets(), operations: () => sockets.activeOperations() });
   const maskError = createErrorMasker(logger);
-  const { anonRateLimit: limit, redisUrl, pubsubNamespace: namespace } = config;
-  const rateLimiter = createRateLimiter({ limit, redisUrl, namespace, logger });
+  const rateLimiter = createRateLimiter({
+    limit: config.anonRateLimit,
+    redisUrl: config.redisUrl,
+    namespace: config.pubsubNamespace,
+    logger,
+  });
   const resolveViewer = createViewerResolver({
     prisma: deps.db.prisma,
     jwt: config.jwt,
@@ -64,44 +63,18 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   const newContext = (viewer: Account | null, request: { longLived: boolean; requestId?: string }) =>
     createContext(deps, viewer, { ...request, shutdown: shutdown.signal, metrics, sharedReads });
 
-  const yoga = createYoga<PreparedContext, Context>({
+  const yoga = createLedeYoga({
+    config,
+    logger,
     schema,
-    graphqlEndpoint: config.graphqlPath,
-    landingPage: false,
-    healthCheckEndpoint: "/health",
-    logging: false,
-    // isDev off everywhere: no original errors (JSON parser messages, stacks) in any response.
-    maskedErrors: { maskError, isDev: false },
-    // In production GraphiQL moves to /graphiql (see http-guards.ts), so /graphql is the API alone.
-    graphiql: config.env === "production" ? false : graphiqlOptions,
-    renderGraphiQL,
-    multipart: false,
-    batching: false,
-    // The API answers any origin (the widget runs on newsrooms' own sites); the widget's script sets its own
-    // `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
-    cors: (request) => (new URL(request.url).pathname === EMBED_SCRIPT_PATH ? false : {}),
-    plugins: ledePlugins({
-      config,
-      logger,
-      schema,
-      metrics,
-      rateLimiter,
-      responseCache,
-      eventExecutions,
-      isReady: () => deps.db.ping(),
-    }),
-    context: async (initial): Promise<Context> => {
-      if (initial.ledeContext) return initial.ledeContext; // a WebSocket operation's (ws/subscribe.ts)
-      const { request } = initial as unknown as { request: Request };
-      const viewer = await resolveViewer({
-        authorization: request.headers.get("authorization"),
-        address: () => requestAddress(request, initial, config.trustedProxies),
-        over: "http",
-      });
-      // A subscription over Server-Sent Events lives as long as the stream: no DataLoader cache.
-      const longLived = request.headers.get("accept")?.includes("text/event-stream") ?? false;
-      return newContext(viewer, { longLived, requestId: requestIdOf(request) });
-    },
+    metrics,
+    rateLimiter,
+    responseCache,
+    eventExecutions,
+    isReady: () => deps.db.ping(),
+    maskError,
+    resolveViewer,
+    newContext,
   });
 
   const httpServer = createServer(limitBodySize(config.limits.bodyBytes, yoga));
