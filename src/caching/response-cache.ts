@@ -29,8 +29,6 @@ const MUTATIONS_COVERED_BY_COMMENT_EVENTS = mutationsCoveredByCommentEvents();
 type Entity = { typename: string; id?: string | number };
 
 export interface LedeResponseCache {
-  /** The yoga plugins: the response cache and the invalidation of other mutations. */
-  plugins: Plugin[];
   /** The pub/sub for contexts: a comment event published through it drops the local entries at once. */
   observe(pubsub: LedePubSub): LedePubSub;
   /** Drops every cached answer, here and on the other instances. */
@@ -146,7 +144,8 @@ export function createLedeResponseCache(options: {
     },
   };
 
-  return {
+  // The yoga plugins (the response cache and the purge after other mutations) come from useLedeResponseCache.
+  const { plugins, ...handle }: LedeResponseCache & { plugins: Plugin[] } = {
     plugins: [
       useResponseCache<Context>({
         cache,
@@ -179,6 +178,20 @@ export function createLedeResponseCache(options: {
     close() {
       void invalidations.return?.();
       void commentEvents.return?.();
+    },
+  };
+  pluginsOf.set(handle, plugins);
+  return handle;
+}
+
+const pluginsOf = new WeakMap<LedeResponseCache, Plugin[]>();
+
+/** The yoga plugins of a response cache: the cache itself, then the purge after other mutations. */
+export function useLedeResponseCache(cache: LedeResponseCache): Plugin {
+  return {
+    // Adds them right after this entry, in this order (envelop's way for a plugin made of plugins).
+    onPluginInit({ addPlugin }) {
+      for (const plugin of pluginsOf.get(cache)!) addPlugin(plugin);
     },
   };
 }
