@@ -3,7 +3,7 @@
 // Apollo's automatic persisted queries (unknown hash, registration, the size bound).
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { etagMatches, useHttpCaching } from "../../src/caching/http-cache.js";
+import { etagMatches, useHttpCacheHeaders, useHttpCacheParams } from "../../src/caching/http-cache.js";
 import { usePersistedQueries } from "../../src/plugins/persisted-queries.js";
 import { tinySchema, tinyYoga } from "../support/tiny-yoga.js";
 
@@ -20,9 +20,8 @@ describe("etagMatches", () => {
   });
 });
 
-describe("useHttpCaching", () => {
-  const caching = useHttpCaching("/graphql", tinySchema);
-  const yoga = tinyYoga([caching.responses, caching.params]);
+describe("useHttpCacheHeaders and useHttpCacheParams", () => {
+  const yoga = tinyYoga([useHttpCacheHeaders("/graphql", tinySchema), useHttpCacheParams()]);
   const get = (query: string, headers: Record<string, string> = {}) =>
     yoga.fetch(`/graphql?${new URLSearchParams({ query })}`, {
       headers: { accept: "application/graphql-response+json", ...headers },
