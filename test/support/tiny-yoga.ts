@@ -82,7 +82,11 @@ export const tinySchema = createSchema({
 
 // Lede's types declare how long an anonymous answer holding them may live (schema/shared/cache-facts.ts); the tiny
 // schema's namesakes declare the same, so the caching plugins see the same facts here.
-for (const [type, ms] of [["Article", 60_000], ["Comment", 5_000], ["Tag", 300_000]] as const) {
+for (const [type, ms] of [
+  ["Article", 60_000],
+  ["Comment", 5_000],
+  ["Tag", 300_000],
+] as const) {
   Object.assign(tinySchema.getType(type)!.extensions, maxAge(ms));
 }
 
