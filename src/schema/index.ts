@@ -26,6 +26,8 @@ import "./stats/index.js";
 import "./account/index.js";
 import "./comment/types.js";
 import "./comment/operations.js";
+import "./webhooks/index.js";
+import "./publishing/index.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });
