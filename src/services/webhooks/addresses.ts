@@ -88,7 +88,7 @@ export function checkReceiverUrl(raw: string, rule: AddressRule): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw new RefusedAddressError("only http and https receivers are allowed");
   if (url.username || url.password) throw new RefusedAddressError("credentials in the URL are not allowed");
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
   if (isIP(host) !== 0 && !rule.allows(host))
     throw new RefusedAddressError(`${host} is a private, loopback, link-local or reserved address`);
   if (host === "localhost" || host.endsWith(".localhost")) {
