@@ -99,16 +99,52 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
     data: { id: `job-${tag}`, articleId: `draft-${tag}`, action: "PUBLISH", runAt: new Date("2099-01-01T00:00:00Z") },
   });
   await p.previewToken.create({
-    data: { id: `preview-${tag}`, articleId: `draft-${tag}`, tokenHash: `hash-${tag}`, expiresAt: new Date("2099-01-01") },
+    data: {
+      id: `preview-${tag}`,
+      articleId: `draft-${tag}`,
+      tokenHash: `hash-${tag}`,
+      expiresAt: new Date("2099-01-01"),
+    },
   });
   await p.articleRevision.create({
-    data: { id: `revision-${tag}`, articleId: `to-update-${tag}`, version: 1, action: "createArticle", snapshot: JSON.stringify({ headline: "Matrix", standfirst: null, language: "en", sectionSlug: null, tags: [], status: "PUBLISHED", publishedAt: null, embargoedUntil: null, commentsEnabled: true, commentsPremoderated: false, body: [] }) },
+    data: {
+      id: `revision-${tag}`,
+      articleId: `to-update-${tag}`,
+      version: 1,
+      action: "createArticle",
+      snapshot: JSON.stringify({
+        headline: "Matrix",
+        standfirst: null,
+        language: "en",
+        sectionSlug: null,
+        tags: [],
+        status: "PUBLISHED",
+        publishedAt: null,
+        embargoedUntil: null,
+        commentsEnabled: true,
+        commentsPremoderated: false,
+        body: [],
+      }),
+    },
   });
   await p.webhookEndpoint.create({
-    data: { id: `webhook-${tag}`, url: "https://receiver.example/hook", events: "article.scheduled", secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" },
+    data: {
+      id: `webhook-${tag}`,
+      url: "https://receiver.example/hook",
+      events: "article.scheduled",
+      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    },
   });
   await p.webhookDelivery.create({
-    data: { id: `delivery-${tag}`, endpointId: `webhook-${tag}`, messageId: `msg_${tag}`, eventType: "article.scheduled", payload: "{}", status: "DELIVERED", nextAttemptAt: at },
+    data: {
+      id: `delivery-${tag}`,
+      endpointId: `webhook-${tag}`,
+      messageId: `msg_${tag}`,
+      eventType: "article.scheduled",
+      payload: "{}",
+      status: "DELIVERED",
+      nextAttemptAt: at,
+    },
   });
   const gid = (type: string, kind: string) => Buffer.from(`${type}:${kind}-${tag}`).toString("base64url");
   return {

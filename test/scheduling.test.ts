@@ -21,13 +21,21 @@ describe.skipIf(skipDatabase)("publishing on time", () => {
   });
 
   const create = async (slug: string, extra = "") =>
-    ((await lede.query(
-      `mutation($s: String!) { createArticle(input: { slug: $s, headline: "Zanzibarine ferry timetable ${slug}", sectionSlug: "world", tags: ["zanzibarine"] ${extra} }) { id version } }`,
-      { s: slug },
-      { token: editor },
-    )) as any).createArticle;
+    (
+      (await lede.query(
+        `mutation($s: String!) { createArticle(input: { slug: $s, headline: "Zanzibarine ferry timetable ${slug}", sectionSlug: "world", tags: ["zanzibarine"] ${extra} }) { id version } }`,
+        { s: slug },
+        { token: editor },
+      )) as any
+    ).createArticle;
   const statusOf = async (id: string) =>
-    ((await lede.query(`query($id: ID!) { node(id: $id) { ... on Article { status version publishedAt } } }`, { id }, { token: editor })) as any).node;
+    (
+      (await lede.query(
+        `query($id: ID!) { node(id: $id) { ... on Article { status version publishedAt } } }`,
+        { id },
+        { token: editor },
+      )) as any
+    ).node;
   const settle = () => new Promise((r) => setTimeout(r, 150));
 
   it("publishes at the scheduled time, once, with two instances watching", async () => {
@@ -80,7 +88,12 @@ describe.skipIf(skipDatabase)("publishing on time", () => {
       );
       idle.clock.advance(2 * HOUR);
       await settle();
-      const status = async () => (await idle.db.prisma.article.findUniqueOrThrow({ where: { id: Buffer.from(id, "base64url").toString().split(":")[1] } })).status;
+      const status = async () =>
+        (
+          await idle.db.prisma.article.findUniqueOrThrow({
+            where: { id: Buffer.from(id, "base64url").toString().split(":")[1] },
+          })
+        ).status;
       expect(await status()).toBe("PUBLISHED");
       // Started after the time, polling only every ten minutes: its pass at start is what runs the job.
       const restarted = await startLede({ env: { SCHEDULER_POLL_MS: "600000" }, sameDatabaseAs: idle });
@@ -107,7 +120,11 @@ describe.skipIf(skipDatabase)("publishing on time", () => {
   it("keeps an embargoed article out of every public read until the embargo lifts", async () => {
     const slug = "embargoed-ferry";
     const article = await create(slug);
-    await lede.query(`mutation($id: ID!) { publishArticle(id: $id, version: 1) { id } }`, { id: article.id }, { token: editor });
+    await lede.query(
+      `mutation($id: ID!) { publishArticle(id: $id, version: 1) { id } }`,
+      { id: article.id },
+      { token: editor },
+    );
     const until_ = new Date(lede.clock.now().getTime() + HOUR).toISOString();
     const embargoed = (await lede.query(
       `mutation($id: ID!, $u: DateTime) { embargoArticle(id: $id, version: 2, until: $u) { embargoedUntil version } }`,

@@ -40,8 +40,13 @@ describe.skipIf(skipDatabase)("webhooks", () => {
     (await lede.query(CREATE_ENDPOINT, { i: { url, events, description: "test" } }, { token: admin })) as any;
   let n = 0;
   const createArticle = async () =>
-    ((await lede.query(CREATE_ARTICLE, { s: `webhook-${++n}-${Math.random().toString(36).slice(2, 8)}` }, { token: admin })) as any)
-      .createArticle;
+    (
+      (await lede.query(
+        CREATE_ARTICLE,
+        { s: `webhook-${++n}-${Math.random().toString(36).slice(2, 8)}` },
+        { token: admin },
+      )) as any
+    ).createArticle;
 
   beforeAll(async () => {
     lede = await startLede({ env: ENV });
@@ -60,17 +65,27 @@ describe.skipIf(skipDatabase)("webhooks", () => {
     const article = await createArticle();
     await until(() => hook.received.length === 1, "the delivery");
     const [request] = hook.received;
-    const payload = new Webhook(createWebhookEndpoint.secret).verify(request!.body, webhookHeaders(request!.headers)) as any;
+    const payload = new Webhook(createWebhookEndpoint.secret).verify(
+      request!.body,
+      webhookHeaders(request!.headers),
+    ) as any;
     expect(payload).toMatchObject({ type: "article.created", data: { id: article.id, status: "DRAFT", version: 1 } });
     expect(request!.headers["webhook-id"]).toMatch(/^msg_/);
-    expect(() => new Webhook(`whsec_${Buffer.from("x".repeat(24)).toString("base64")}`).verify(request!.body, webhookHeaders(request!.headers))).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("x".repeat(24)).toString("base64")}`).verify(
+        request!.body,
+        webhookHeaders(request!.headers),
+      ),
+    ).toThrow();
     // the secret is shown once: the endpoint type has no field for it
     const list = await lede.execute(`{ webhookEndpoints { secret } }`, {}, { token: admin });
     expect(list.errors?.[0]?.message).toMatch(/secret/);
   });
 
   it("retries a receiver that fails twice, then delivers once, logging each attempt", async () => {
-    const hook = await receiver((_r, i) => (i < 2 ? { status: 500, body: "down for maintenance" } : { status: 200, body: "ok" }));
+    const hook = await receiver((_r, i) =>
+      i < 2 ? { status: 500, body: "down for maintenance" } : { status: 200, body: "ok" },
+    );
     const { createWebhookEndpoint } = await register(hook.url, ["article.created"]);
     await createArticle();
     for (const count of [1, 2]) {
@@ -114,12 +129,9 @@ describe.skipIf(skipDatabase)("webhooks", () => {
     for (const secret of [createWebhookEndpoint.secret, rotated.rotateWebhookSecret.secret])
       expect(new Webhook(secret).verify(request.body, webhookHeaders(request.headers))).toBeTruthy();
 
-    const log = (await lede.query(
-      `query { webhookEndpoints { id deliveries { id } } }`,
-      {},
-      { token: admin },
-    )) as any;
-    const deliveryId = log.webhookEndpoints.find((e: any) => e.id === createWebhookEndpoint.endpoint.id).deliveries[0].id;
+    const log = (await lede.query(`query { webhookEndpoints { id deliveries { id } } }`, {}, { token: admin })) as any;
+    const deliveryId = log.webhookEndpoints.find((e: any) => e.id === createWebhookEndpoint.endpoint.id).deliveries[0]
+      .id;
     await lede.query(`mutation($id: ID!) { replayWebhookDelivery(id: $id) }`, { id: deliveryId }, { token: admin });
     await until(() => hook.received.length === 2, "the replay");
     expect(hook.received[1]!.headers["webhook-id"]).toBe(request.headers["webhook-id"]);
@@ -143,16 +155,22 @@ describe.skipIf(skipDatabase)("webhooks", () => {
     await until(() => hook.received.length === 2, "the second attempt");
     const id = createWebhookEndpoint.endpoint.id;
     const read = async () =>
-      ((await lede.query(`query { webhookEndpoints { id enabled disabledReason } }`, {}, { token: admin })) as any).webhookEndpoints.find(
-        (e: any) => e.id === id,
-      );
+      (
+        (await lede.query(`query { webhookEndpoints { id enabled disabledReason } }`, {}, { token: admin })) as any
+      ).webhookEndpoints.find((e: any) => e.id === id);
     await until(async () => (await read()).enabled === false, "the endpoint to be disabled");
     expect((await read()).disabledReason).toMatch(/failed since/);
     lede.clock.advance(-40_000);
   });
 
   it("refuses receivers at private, loopback, link-local and metadata addresses, and non-http URLs", async () => {
-    for (const url of ["http://169.254.169.254/latest/meta-data", "http://10.0.0.5/", "http://[::1]:80/", "ftp://example.com/", "http://192.168.1.1/"]) {
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data",
+      "http://10.0.0.5/",
+      "http://[::1]:80/",
+      "ftp://example.com/",
+      "http://192.168.1.1/",
+    ]) {
       const result = await lede.execute(CREATE_ENDPOINT, { i: { url, events: ["*"] } }, { token: admin });
       expectErrorCode(result, "BAD_USER_INPUT", { document: CREATE_ENDPOINT, variables: { url } });
     }
@@ -164,12 +182,21 @@ describe.skipIf(skipDatabase)("webhooks", () => {
     );
     expect(looked?.code).toBe("EREFUSEDADDRESS");
     expect(String(looked?.message)).toMatch(/resolves to (127\.0\.0\.1|::1)/);
-    const byName = await attemptDelivery(hook.url.replace("127.0.0.1", "localhost.") + "/", {}, "{}", { rule: strict, timeoutMs: 2000 });
+    const byName = await attemptDelivery(hook.url.replace("127.0.0.1", "localhost.") + "/", {}, "{}", {
+      rule: strict,
+      timeoutMs: 2000,
+    });
     expect(byName.error).toMatch(/^refused/);
     expect((await attemptDelivery(hook.url, {}, "{}", { rule: strict, timeoutMs: 2000 })).error).toMatch(/^refused/);
     // an allowed receiver that redirects to the metadata address: the redirect is checked too
-    const redirecting = await receiver(() => ({ status: 307, headers: { location: "http://169.254.169.254/latest/meta-data" } }));
-    const redirected = await attemptDelivery(redirecting.url, {}, "{}", { rule: addressRule(["127.0.0.1"]), timeoutMs: 2000 });
+    const redirecting = await receiver(() => ({
+      status: 307,
+      headers: { location: "http://169.254.169.254/latest/meta-data" },
+    }));
+    const redirected = await attemptDelivery(redirecting.url, {}, "{}", {
+      rule: addressRule(["127.0.0.1"]),
+      timeoutMs: 2000,
+    });
     expect(redirected.error).toMatch(/^refused: 169\.254\.169\.254/);
     expect(hook.received).toHaveLength(0);
   });
@@ -192,7 +219,11 @@ describe.skipIf(skipDatabase)("webhooks", () => {
 
   it("is for admins only", async () => {
     const editor = (await staff(lede, "EDITOR")).token;
-    const result = await lede.execute(CREATE_ENDPOINT, { i: { url: "https://example.com/", events: ["*"] } }, { token: editor });
+    const result = await lede.execute(
+      CREATE_ENDPOINT,
+      { i: { url: "https://example.com/", events: ["*"] } },
+      { token: editor },
+    );
     expectErrorCode(result, "FORBIDDEN", { document: CREATE_ENDPOINT });
   });
 });

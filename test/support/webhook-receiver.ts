@@ -17,7 +17,9 @@ export interface Receiver {
 
 type Answer = { status: number; headers?: Record<string, string>; body?: string };
 
-export async function startReceiver(answer: (request: ReceivedWebhook, index: number) => Answer = () => ({ status: 204 })): Promise<Receiver> {
+export async function startReceiver(
+  answer: (request: ReceivedWebhook, index: number) => Answer = () => ({ status: 204 }),
+): Promise<Receiver> {
   const received: ReceivedWebhook[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -61,7 +61,11 @@ const FieldChangeRef = builder.objectRef<FieldChange>("RevisionFieldChange").imp
   description: "A field that differs between two revisions.",
   fields: (t) => ({
     field: t.string({ description: "The field, e.g. headline or tags.", resolve: (c) => c.field }),
-    before: t.string({ nullable: true, description: "Its value in the older revision (lists as JSON).", resolve: (c) => c.before }),
+    before: t.string({
+      nullable: true,
+      description: "Its value in the older revision (lists as JSON).",
+      resolve: (c) => c.before,
+    }),
     after: t.string({ nullable: true, description: "Its value in the newer revision.", resolve: (c) => c.after }),
   }),
 });
@@ -78,10 +82,23 @@ const BlockChangeEnum = builder.enumType("RevisionBlockChangeKind", {
 const BlockChangeRef = builder.objectRef<BlockChange>("RevisionBlockChange").implement({
   description: "A body block that differs between two revisions.",
   fields: (t) => ({
-    position: t.int({ description: "Where (in the newer body; in the older one for a removal).", resolve: (c) => c.position }),
+    position: t.int({
+      description: "Where (in the newer body; in the older one for a removal).",
+      resolve: (c) => c.position,
+    }),
     change: t.field({ type: BlockChangeEnum, description: "How it differs.", resolve: (c) => c.change }),
-    before: t.field({ type: RevisionBlockRef, nullable: true, description: "The block before.", resolve: (c) => c.before }),
-    after: t.field({ type: RevisionBlockRef, nullable: true, description: "The block after.", resolve: (c) => c.after }),
+    before: t.field({
+      type: RevisionBlockRef,
+      nullable: true,
+      description: "The block before.",
+      resolve: (c) => c.before,
+    }),
+    after: t.field({
+      type: RevisionBlockRef,
+      nullable: true,
+      description: "The block after.",
+      resolve: (c) => c.after,
+    }),
   }),
 });
 

@@ -16,7 +16,7 @@ const CreateWebhookEndpointInput = builder.inputType("CreateWebhookEndpointInput
       required: true,
       description: "An http(s) URL; private, loopback and link-local addresses are refused (unless allow-listed).",
     }),
-    events: t.stringList({ required: true, description: "Event types (see webhookEventTypes), or \"*\", \"article.*\"." }),
+    events: t.stringList({ required: true, description: 'Event types (see webhookEventTypes), or "*", "article.*".' }),
     description: t.string({ required: false, description: "What the receiver is." }),
   }),
 });

@@ -21,7 +21,10 @@ const WebhookAttemptRef = builder.prismaObject("WebhookAttempt", {
   fields: (t) => ({
     startedAt: t.expose("startedAt", { type: "DateTime", description: "When the request started." }),
     durationMs: t.exposeInt("durationMs", { description: "How long the exchange took." }),
-    statusCode: t.exposeInt("statusCode", { nullable: true, description: "The receiver's HTTP status, if it answered." }),
+    statusCode: t.exposeInt("statusCode", {
+      nullable: true,
+      description: "The receiver's HTTP status, if it answered.",
+    }),
     error: t.exposeString("error", {
       nullable: true,
       description: "Why it did not get an answer: a refused address, a timeout, a connection error.",
@@ -58,7 +61,7 @@ export const WebhookEndpointRef = builder.prismaNode("WebhookEndpoint", {
     url: t.exposeString("url", { description: "Where deliveries are POSTed." }),
     description: t.exposeString("description", { nullable: true, description: "What the receiver is." }),
     events: t.stringList({
-      description: "The event types it receives (\"*\" and \"article.*\" match several).",
+      description: 'The event types it receives ("*" and "article.*" match several).',
       resolve: (e) => e.events.split(","),
     }),
     enabled: t.exposeBoolean("enabled", { description: "False: nothing is sent (events are not queued for it)." }),

@@ -54,7 +54,10 @@ export async function revokePreviewToken(ctx: Context, globalId: string): Promis
     const current = await tx.previewToken.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("PreviewToken", globalId);
     const now = ctx.clock();
-    const revoked = await tx.previewToken.update({ where: { id }, data: { revokedAt: current.revokedAt ?? now, updatedAt: now } });
+    const revoked = await tx.previewToken.update({
+      where: { id },
+      data: { revokedAt: current.revokedAt ?? now, updatedAt: now },
+    });
     await audit(tx, ctx, "revokePreviewToken", "PreviewToken", id, { articleId: current.articleId });
     return revoked;
   });

@@ -42,7 +42,10 @@ export const SNAPSHOT_FIELDS = [
   "commentsPremoderated",
 ] as const satisfies readonly (keyof ArticleSnapshot)[];
 
-export async function snapshotArticle(tx: Tx, articleId: string): Promise<{ version: number; snapshot: ArticleSnapshot } | null> {
+export async function snapshotArticle(
+  tx: Tx,
+  articleId: string,
+): Promise<{ version: number; snapshot: ArticleSnapshot } | null> {
   const article = await tx.article.findUnique({
     where: { id: articleId },
     include: {
@@ -84,7 +87,10 @@ export async function recordRevision(
 ): Promise<void> {
   const taken = await snapshotArticle(tx, articleId);
   // Scheduling a change does not change the article: one revision per version.
-  if (!taken || (await tx.articleRevision.findFirst({ where: { articleId, version: taken.version }, select: { id: true } })))
+  if (
+    !taken ||
+    (await tx.articleRevision.findFirst({ where: { articleId, version: taken.version }, select: { id: true } }))
+  )
     return;
   const now = ctx.clock();
   await tx.articleRevision.create({

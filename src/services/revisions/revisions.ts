@@ -47,7 +47,9 @@ export function diffBlocks(before: SnapshotBlock[], after: SnapshotBlock[]): Blo
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] = sameBlock(before[i]!, after[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i]![j] = sameBlock(before[i]!, after[j]!)
+        ? lcs[i + 1]![j + 1]! + 1
+        : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const raw: BlockChange[] = [];
   let i = 0;
   let j = 0;
@@ -55,7 +57,7 @@ export function diffBlocks(before: SnapshotBlock[], after: SnapshotBlock[]): Blo
     if (i < n && j < m && sameBlock(before[i]!, after[j]!)) {
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+    } else if (j < m && (i === n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
       raw.push({ position: j, change: "ADDED", before: null, after: after[j]! });
       j++;
     } else {
@@ -68,7 +70,12 @@ export function diffBlocks(before: SnapshotBlock[], after: SnapshotBlock[]): Blo
   for (const change of raw) {
     const last = merged.at(-1);
     if (last?.change === "REMOVED" && change.change === "ADDED" && last.after === null) {
-      merged[merged.length - 1] = { position: change.position, change: "CHANGED", before: last.before, after: change.after };
+      merged[merged.length - 1] = {
+        position: change.position,
+        change: "CHANGED",
+        before: last.before,
+        after: change.after,
+      };
     } else merged.push(change);
   }
   return merged;
@@ -122,7 +129,10 @@ export async function restoreRevision(ctx: Context, revisionId: string, version:
       },
     });
     if (count === 0) {
-      const current = await tx.article.findUniqueOrThrow({ where: { id: revision.articleId }, select: { version: true } });
+      const current = await tx.article.findUniqueOrThrow({
+        where: { id: revision.articleId },
+        select: { version: true },
+      });
       throw new ConflictError(`The article changed meanwhile: it is now at version ${current.version}`, "version");
     }
     // Image blocks come back only while their media item is still the article's.
@@ -132,7 +142,14 @@ export async function restoreRevision(ctx: Context, revisionId: string, version:
     const blocks = old.body.filter((b) => b.kind !== "IMAGE" || (b.mediaId && media.has(b.mediaId)));
     await tx.articleBlock.deleteMany({ where: { articleId: revision.articleId } });
     await tx.articleBlock.createMany({
-      data: blocks.map((b, position) => ({ id: ctx.newId(), articleId: revision.articleId, position, ...b, createdAt: now, updatedAt: now })),
+      data: blocks.map((b, position) => ({
+        id: ctx.newId(),
+        articleId: revision.articleId,
+        position,
+        ...b,
+        createdAt: now,
+        updatedAt: now,
+      })),
     });
     await tx.articleTag.deleteMany({ where: { articleId: revision.articleId } });
     for (const [position, slug] of old.tags.entries()) {
@@ -141,9 +158,14 @@ export async function restoreRevision(ctx: Context, revisionId: string, version:
         create: { id: ctx.newId(), slug, name: slug.replace(/-/g, " "), createdAt: now, updatedAt: now },
         update: {},
       });
-      await tx.articleTag.create({ data: { articleId: revision.articleId, tagId: tag.id, position, createdAt: now, updatedAt: now } });
+      await tx.articleTag.create({
+        data: { articleId: revision.articleId, tagId: tag.id, position, createdAt: now, updatedAt: now },
+      });
     }
-    await audit(tx, ctx, "restoreRevision", "Article", revision.articleId, { revisionVersion: revision.version, version });
+    await audit(tx, ctx, "restoreRevision", "Article", revision.articleId, {
+      revisionVersion: revision.version,
+      version,
+    });
     return tx.article.findUniqueOrThrow({ where: { id: revision.articleId } });
   });
 }

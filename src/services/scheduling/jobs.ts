@@ -27,7 +27,14 @@ function checkedTime(ctx: Context, at: Date, field: string): Date {
 }
 
 /** Bumps the article's version if it is still at `version` (a stale one is a CONFLICT), setting `data`. */
-async function bumpAtVersion(tx: Tx, ctx: Context, id: string, globalId: string, version: number, data: P.ArticleUpdateManyMutationInput) {
+async function bumpAtVersion(
+  tx: Tx,
+  ctx: Context,
+  id: string,
+  globalId: string,
+  version: number,
+  data: P.ArticleUpdateManyMutationInput,
+) {
   const { count } = await tx.article.updateMany({
     where: { id, version },
     data: { ...data, version: { increment: 1 }, updatedAt: ctx.clock() },
@@ -51,7 +58,16 @@ export async function scheduleArticle(
     if (!(await tx.article.findUnique({ where: { id: articleId }, select: { id: true } })))
       throw new NotFoundError("Article", input.articleId);
     const job = await tx.scheduledJob.create({
-      data: { id: ctx.newId(), articleId, action: input.action, runAt, reason, createdById: editor.id, createdAt: now, updatedAt: now },
+      data: {
+        id: ctx.newId(),
+        articleId,
+        action: input.action,
+        runAt,
+        reason,
+        createdById: editor.id,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
     await audit(tx, ctx, "scheduleArticle", "Article", articleId, { action: input.action, at: runAt, reason });
     return job;
@@ -73,10 +89,21 @@ export async function embargoArticle(ctx: Context, globalId: string, version: nu
     });
     if (embargoedUntil) {
       await tx.scheduledJob.create({
-        data: { id: ctx.newId(), articleId: id, action: "LIFT_EMBARGO", runAt: embargoedUntil, createdById: editor.id, createdAt: now, updatedAt: now },
+        data: {
+          id: ctx.newId(),
+          articleId: id,
+          action: "LIFT_EMBARGO",
+          runAt: embargoedUntil,
+          createdById: editor.id,
+          createdAt: now,
+          updatedAt: now,
+        },
       });
     }
-    await audit(tx, ctx, embargoedUntil ? "embargoArticle" : "liftEmbargo", "Article", id, { version, until: embargoedUntil });
+    await audit(tx, ctx, embargoedUntil ? "embargoArticle" : "liftEmbargo", "Article", id, {
+      version,
+      until: embargoedUntil,
+    });
     return tx.article.findUniqueOrThrow({ where: { id } });
   });
 }
@@ -111,7 +138,10 @@ async function runJob(ctx: Context, job: ScheduledJob): Promise<string | null> {
     let outcome = "done";
     const changes = { scheduledJobId: job.id, scheduledBy: job.createdById, at: job.runAt };
     const change = async (action: string, data: P.ArticleUpdateInput) => {
-      await tx.article.update({ where: { id: job.articleId }, data: { ...data, version: { increment: 1 }, updatedAt: now } });
+      await tx.article.update({
+        where: { id: job.articleId },
+        data: { ...data, version: { increment: 1 }, updatedAt: now },
+      });
       await audit(tx, ctx, action, "Article", job.articleId, changes);
     };
     if (!article) outcome = "the article no longer exists";
@@ -123,7 +153,14 @@ async function runJob(ctx: Context, job: ScheduledJob): Promise<string | null> {
       else {
         await change("withdrawArticle", { status: "WITHDRAWN" });
         await tx.correction.create({
-          data: { id: ctx.newId(), articleId: job.articleId, text: `This article was withdrawn: ${job.reason ?? ""}`.trim(), publishedAt: now, createdAt: now, updatedAt: now },
+          data: {
+            id: ctx.newId(),
+            articleId: job.articleId,
+            text: `This article was withdrawn: ${job.reason ?? ""}`.trim(),
+            publishedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          },
         });
       }
     } else if (article.embargoedUntil === null) outcome = "the embargo was already lifted";

@@ -85,7 +85,13 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     return claimed;
   }
 
-  async function record(deliveryId: string, endpointId: string, attempts: number, started: Date, result: AttemptResult) {
+  async function record(
+    deliveryId: string,
+    endpointId: string,
+    attempts: number,
+    started: Date,
+    result: AttemptResult,
+  ) {
     const now = clock();
     const failed = !result.ok;
     const givingUp = failed && attempts >= settings.maxAttempts;
@@ -119,7 +125,8 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       });
       const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
       if (!failed) {
-        if (endpoint.failingSince) await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { failingSince: null } });
+        if (endpoint.failingSince)
+          await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { failingSince: null } });
         return;
       }
       const since = endpoint.failingSince ?? started;
@@ -138,7 +145,10 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   }
 
   async function deliver(deliveryId: string): Promise<void> {
-    const delivery = await prisma.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
+    const delivery = await prisma.webhookDelivery.findUnique({
+      where: { id: deliveryId },
+      include: { endpoint: true },
+    });
     if (!delivery) return;
     const started = clock();
     const headers = {

@@ -49,13 +49,18 @@ function checkedEvents(events: readonly string[]): string {
       (WEBHOOK_EVENT_TYPES as readonly string[]).includes(name) ||
       (name.endsWith(".*") && WEBHOOK_EVENT_TYPES.some((type) => type.startsWith(name.slice(0, -1))));
     if (!known)
-      throw new BadUserInputError(`${JSON.stringify(name)} is not an event type (${WEBHOOK_EVENT_TYPES.join(", ")})`, "events");
+      throw new BadUserInputError(
+        `${JSON.stringify(name)} is not an event type (${WEBHOOK_EVENT_TYPES.join(", ")})`,
+        "events",
+      );
   }
   return names.join(",");
 }
 
 async function endpointOrFail(ctx: Context, globalId: string): Promise<WebhookEndpoint> {
-  const endpoint = await ctx.prisma.webhookEndpoint.findUnique({ where: { id: decodeGlobalIdOf(globalId, "WebhookEndpoint") } });
+  const endpoint = await ctx.prisma.webhookEndpoint.findUnique({
+    where: { id: decodeGlobalIdOf(globalId, "WebhookEndpoint") },
+  });
   if (!endpoint) throw new NotFoundError("WebhookEndpoint", globalId);
   return endpoint;
 }
@@ -72,7 +77,16 @@ export async function createWebhookEndpoint(
   const now = ctx.clock();
   const endpoint = await writeTransaction(ctx, async (tx) => {
     const created = await tx.webhookEndpoint.create({
-      data: { id: ctx.newId(), url, events, description, secret, createdById: admin.id, createdAt: now, updatedAt: now },
+      data: {
+        id: ctx.newId(),
+        url,
+        events,
+        description,
+        secret,
+        createdById: admin.id,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
     await audit(tx, ctx, "createWebhookEndpoint", "WebhookEndpoint", created.id, { url, events, description });
     return created;
@@ -82,7 +96,13 @@ export async function createWebhookEndpoint(
 
 export async function updateWebhookEndpoint(
   ctx: Context,
-  input: { id: string; url?: string | null; events?: readonly string[] | null; description?: string | null; enabled?: boolean | null },
+  input: {
+    id: string;
+    url?: string | null;
+    events?: readonly string[] | null;
+    description?: string | null;
+    enabled?: boolean | null;
+  },
 ): Promise<WebhookEndpoint> {
   requireAdmin(ctx, "change webhook endpoints");
   const current = await endpointOrFail(ctx, input.id);
@@ -105,7 +125,11 @@ export async function updateWebhookEndpoint(
 }
 
 /** A new secret; the old one keeps signing (beside the new one) for `overlapMinutes`, while receivers switch. */
-export async function rotateWebhookSecret(ctx: Context, globalId: string, overlapMinutes: number): Promise<EndpointWithSecret> {
+export async function rotateWebhookSecret(
+  ctx: Context,
+  globalId: string,
+  overlapMinutes: number,
+): Promise<EndpointWithSecret> {
   requireAdmin(ctx, "rotate webhook secrets");
   if (!Number.isInteger(overlapMinutes) || overlapMinutes < 0 || overlapMinutes > 10_080)
     throw new BadUserInputError("overlapMinutes must be between 0 and 10080 (a week)", "overlapMinutes");

@@ -101,7 +101,7 @@ export async function attemptDelivery(
           ? "cut short: the instance is shutting down"
           : timeout.aborted
             ? `timed out after ${options.timeoutMs} ms`
-          : String((error as Error).message ?? error);
+            : String((error as Error).message ?? error);
     return result({ ok: false, statusCode: null, error: message, responseBody: null });
   }
 }
