@@ -1,6 +1,9 @@
 // Editors schedule publication and withdrawal, hold articles under embargo, make and revoke preview links, and
 // restore earlier revisions.
 import { builder } from "../../builder.js";
+// Scheduling and preview links change no public answer (the scheduler drops the cache when a job changes an
+// article); an embargo and a restored revision change the article, so they drop the whole cache.
+import { INVALIDATED_BY_COMMENT_EVENTS, PURGES_CACHE } from "../shared/cache-facts.js";
 import { cancelScheduledJob, embargoArticle, scheduleArticle } from "../../services/scheduling/jobs.js";
 import { createPreviewToken, revokePreviewToken } from "../../services/revisions/previews.js";
 import { restoreRevision } from "../../services/revisions/revisions.js";
@@ -16,6 +19,7 @@ const ScheduleActionEnum = builder.enumType("ScheduleArticleAction", {
 
 builder.mutationFields((t) => ({
   scheduleArticle: t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: ScheduledJobRef,
     description: "Editors: publishes or withdraws an article at a future time.",
     args: {
@@ -27,12 +31,14 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => scheduleArticle(ctx, args),
   }),
   cancelScheduledChange: t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: ScheduledJobRef,
     description: "Editors: cancels a scheduled change that has not run yet.",
     args: { id: t.arg.id({ required: true, description: "The scheduled change." }) },
     resolve: (_root, args, ctx) => cancelScheduledJob(ctx, args.id),
   }),
   embargoArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description:
       "Editors: holds an article from every public read, list, search, feed and count until a time (null lifts the " +
@@ -48,6 +54,7 @@ builder.mutationFields((t) => ({
     },
   }),
   createPreviewToken: t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: NewPreviewRef,
     description: "Editors: a read-only link token for one article (a draft, usually), expiring and revocable.",
     args: {
@@ -57,11 +64,13 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => createPreviewToken(ctx, args.articleId, args.expiresInHours ?? 48),
   }),
   revokePreviewToken: t.boolean({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     description: "Editors: stops a preview token from working; returns true.",
     args: { id: t.arg.id({ required: true, description: "The token's id (PreviewToken.id)." }) },
     resolve: async (_root, args, ctx) => Boolean(await revokePreviewToken(ctx, args.id)),
   }),
   restoreRevision: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: saves an earlier revision's fields and body as the article's next version.",
     args: {

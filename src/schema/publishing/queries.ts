@@ -1,5 +1,6 @@
 // Reading a draft through a preview link, and comparing two revisions.
 import { builder } from "../../builder.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { articleForPreview } from "../../services/revisions/previews.js";
 import { diffRevisions } from "../../services/revisions/revisions.js";
 import { RevisionDiffRef } from "./types.js";
@@ -11,7 +12,7 @@ builder.queryFields((t) => ({
     description:
       "The article a preview token was made for, in whatever status it is (a front end's preview route calls this " +
       "with the token from its link; no other token is needed). Null for an unknown, expired or revoked token.",
-    extensions: { viewerSpecific: true },
+    extensions: VIEWER_SPECIFIC,
     args: { token: t.arg.string({ required: true, description: "The token from createPreviewToken." }) },
     resolve: async (query, _root, args, ctx) => {
       const article = await articleForPreview(ctx, args.token);
@@ -21,7 +22,7 @@ builder.queryFields((t) => ({
   revisionDiff: t.field({
     type: RevisionDiffRef,
     description: "Editors: what changed between two revisions of one article, by field and by body block.",
-    extensions: { viewerSpecific: true },
+    extensions: VIEWER_SPECIFIC,
     args: {
       from: t.arg.id({ required: true, description: "The older revision." }),
       to: t.arg.id({ required: true, description: "The newer revision." }),

@@ -1,12 +1,13 @@
 // Publishing on time, previews and revisions: the types, and the fields they add to Article.
 import { builder } from "../../builder.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { ScheduledAction } from "../../generated/prisma/enums.js";
 import type { BlockChange, FieldChange, RevisionDiff } from "../../services/revisions/revisions.js";
 import type { NewPreview } from "../../services/revisions/previews.js";
 import { snapshotOf } from "../../services/revisions/revisions.js";
 import { canSeeUnpublished } from "../../services/shared/visibility.js";
-import { AccountRef } from "../account/index.js";
-import { BlockKindEnum, describedEnum } from "../common.js";
+import { AccountRef } from "../account/types.js";
+import { BlockKindEnum, describedEnum } from "../shared/enums.js";
 
 export const ScheduledActionEnum = describedEnum("ScheduledAction", "What a scheduled change does.", ScheduledAction, {
   PUBLISH: "Publishes the article.",
@@ -142,7 +143,7 @@ builder.prismaObjectFields("Article", (t) => ({
     type: [ScheduledJobRef],
     nullable: true,
     description: "Editors: the scheduled changes still to run, soonest first (null for others).",
-    extensions: { viewerSpecific: true },
+    extensions: VIEWER_SPECIFIC,
     resolve: (article, _args, ctx) =>
       canSeeUnpublished(ctx.viewer)
         ? ctx.prisma.scheduledJob.findMany({
@@ -155,7 +156,7 @@ builder.prismaObjectFields("Article", (t) => ({
     type: [ArticleRevisionRef],
     nullable: true,
     description: "Editors: every saved version, newest first (null for others).",
-    extensions: { viewerSpecific: true },
+    extensions: VIEWER_SPECIFIC,
     resolve: (article, _args, ctx) =>
       canSeeUnpublished(ctx.viewer)
         ? ctx.prisma.articleRevision.findMany({

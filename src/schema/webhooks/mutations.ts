@@ -1,5 +1,7 @@
 // Administrators register webhook endpoints, rotate their secrets, switch them off and on, and replay deliveries.
 import { builder } from "../../builder.js";
+// Webhook endpoints and deliveries show in no public answer: nothing cached changes.
+import { INVALIDATED_BY_COMMENT_EVENTS } from "../shared/cache-facts.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import {
   createWebhookEndpoint,
@@ -34,12 +36,14 @@ const UpdateWebhookEndpointInput = builder.inputType("UpdateWebhookEndpointInput
 
 builder.mutationFields((t) => ({
   createWebhookEndpoint: t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: EndpointWithSecretRef,
     description: "Admins: registers a webhook endpoint and returns its secret (shown this once).",
     args: { input: t.arg({ type: CreateWebhookEndpointInput, required: true, description: "The endpoint." }) },
     resolve: (_root, args, ctx) => createWebhookEndpoint(ctx, args.input),
   }),
   updateWebhookEndpoint: t.prismaField({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "WebhookEndpoint",
     description: "Admins: changes an endpoint's URL, events or description, or disables / enables it.",
     args: { input: t.arg({ type: UpdateWebhookEndpointInput, required: true, description: "The changes." }) },
@@ -49,6 +53,7 @@ builder.mutationFields((t) => ({
     },
   }),
   rotateWebhookSecret: t.field({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: EndpointWithSecretRef,
     description: "Admins: a new secret for an endpoint; the old one signs too (a second signature) during the overlap.",
     args: {
@@ -62,11 +67,13 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => rotateWebhookSecret(ctx, args.id, args.overlapMinutes ?? 1440),
   }),
   replayWebhookDelivery: t.int({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     description: "Admins: sends one delivery again (same webhook-id); returns 1.",
     args: { id: t.arg.id({ required: true, description: "The delivery." }) },
     resolve: (_root, args, ctx) => replayWebhooks(ctx, { deliveryId: args.id }),
   }),
   replayWebhooks: t.int({
+    extensions: INVALIDATED_BY_COMMENT_EVENTS,
     description: "Admins: sends every event an endpoint was sent since a time again; returns how many.",
     args: {
       endpointId: t.arg.id({ required: true, description: "The endpoint." }),

@@ -1,5 +1,6 @@
 // Administrators list the webhook endpoints (with their delivery logs) and the event types there are.
 import { builder } from "../../builder.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { requireRole } from "../../services/shared/authz.js";
 import { WEBHOOK_EVENT_TYPES } from "../../services/webhooks/outbox.js";
 
@@ -7,7 +8,7 @@ builder.queryFields((t) => ({
   webhookEndpoints: t.prismaField({
     type: ["WebhookEndpoint"],
     description: "Admins: the registered webhook endpoints, oldest first.",
-    extensions: { viewerSpecific: true },
+    extensions: VIEWER_SPECIFIC,
     resolve: (query, _root, _args, ctx) => {
       requireRole(ctx, ["ADMIN"], "see webhook endpoints");
       return ctx.prisma.webhookEndpoint.findMany({ ...query, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });

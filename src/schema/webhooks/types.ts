@@ -2,8 +2,8 @@
 import { builder } from "../../builder.js";
 import { WebhookDeliveryStatus } from "../../generated/prisma/enums.js";
 import type { EndpointWithSecret } from "../../services/webhooks/endpoints.js";
-import { describedEnum } from "../common.js";
-import { MAX_PAGE_SIZE } from "../page-size.js";
+import { describedEnum } from "../shared/enums.js";
+import { MAX_PAGE_SIZE } from "../shared/page-size.js";
 
 export const WebhookDeliveryStatusEnum = describedEnum(
   "WebhookDeliveryStatus",
