@@ -1,7 +1,7 @@
 // Feeds and sitemaps over HTTP (src/plugins/feeds.ts): RSS 2.0 and Atom for the front page, a section and a tag, the
 // sitemap index, article sitemaps and the Google News sitemap, each parsed with fast-xml-parser: their items, dates
 // (RFC 822, RFC 3339), escaping of a headline with & and <, canonical URLs under PUBLIC_SITE_URL, no draft, withdrawn
-// or embargoed article, and the ETag / 304 / Cache-Control of every answer.
+// or embargoed article (until its embargo lifts), and the ETag / 304 / Cache-Control of every answer.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { staff } from "./support/fixtures.js";
@@ -195,6 +195,23 @@ describe.skipIf(skipDatabase)("feeds and sitemaps", () => {
     } finally {
       lede.clock.advance(-(2 * 24 * HOUR + 60_000));
     }
+  });
+
+  it("lists an embargoed article once the embargo lifts", async () => {
+    const { article } = (await lede.query(
+      `query { article(slug: "feeds-embargoed") { id version } }`,
+      {},
+      { token: editor },
+    )) as any;
+    await lede.query(
+      `mutation($id: ID!, $v: Int!) { embargoArticle(id: $id, version: $v, until: null) { id } }`,
+      { id: article.id, v: article.version },
+      { token: editor },
+    );
+    const feed = (await xml(`/feeds/tags/${TAG}/rss.xml`, "application/rss+xml")).rss;
+    expect(feed.channel.item.map((i: any) => i.link[0])).toEqual([urls.embargoed, urls.published]);
+    const news = (await xml("/sitemaps/news.xml", "application/xml")).urlset;
+    expect(news.url.map((u: any) => u.loc)).toContain(urls.embargoed);
   });
 
   it("answers a revalidation with 304, and a changed feed with a new ETag", async () => {
