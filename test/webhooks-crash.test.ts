@@ -65,5 +65,5 @@ describe.skipIf(skipDatabase)("a crash between commit and delivery", () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, 90_000); // two child processes start one after the other: slow on a busy machine
 });
