@@ -91,6 +91,14 @@ describe.skipIf(skipDatabase)("feeds and sitemaps", () => {
     });
     editor = (await staff(lede, "EDITOR")).token;
     await lede.db.prisma.section.create({ data: SECTION });
+    // A published article whose stored canonical URL does not parse (as an old import might have left it): left out,
+    // and every document stays valid.
+    await article("feeds-broken-url", "Broken address", "publish");
+    await lede.db.prisma.article.update({
+      where: { slug: "feeds-broken-url" },
+      data: { canonicalUrl: "http://[broken" },
+    });
+    lede.clock.advance(60_000);
     urls.published = await article("feeds-published", HEADLINE, "publish");
     lede.clock.advance(60_000);
     urls.embargoed = await article("feeds-embargoed", "Embargoed until noon", "embargo");

@@ -54,6 +54,23 @@ const FEED_SELECT = {
 
 type FeedRow = P.ArticleGetPayload<{ select: typeof FEED_SELECT }>;
 
+/** An article's canonical URL as an absolute http(s) URL, or null for one that does not parse (an old import, say):
+ * such an article is left out rather than making the whole document invalid. */
+function canonical(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+const withCanonicalUrl = <T extends { canonicalUrl: string }>(rows: T[]): T[] =>
+  rows.flatMap((row) => {
+    const url = canonical(row.canonicalUrl);
+    return url ? [{ ...row, canonicalUrl: url }] : [];
+  });
+
 const toFeedArticle = (row: FeedRow): FeedArticle => ({
   id: row.id,
   canonicalUrl: row.canonicalUrl,
@@ -82,7 +99,7 @@ export async function feedChannel(prisma: Prisma, scope: FeedScope): Promise<Fee
     where = { ...where, tags: { some: { tagId: tag.id } } };
   }
   const rows = await prisma.article.findMany({ where, orderBy: NEWEST_FIRST, take: FEED_SIZE, select: FEED_SELECT });
-  return { ...channel, articles: rows.map(toFeedArticle) };
+  return { ...channel, articles: withCanonicalUrl(rows).map(toFeedArticle) };
 }
 
 /** How many article sitemaps there are (at least one, so that the index never points at nothing). */
@@ -100,13 +117,14 @@ export interface SitemapEntry {
  * null past the last page. */
 export async function sitemapPage(prisma: Prisma, page: number): Promise<SitemapEntry[] | null> {
   if (page < 1 || page > (await sitemapPageCount(prisma))) return null;
-  return prisma.article.findMany({
+  const rows = await prisma.article.findMany({
     where: publicArticles(),
     orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
     skip: (page - 1) * SITEMAP_PAGE_SIZE,
     take: SITEMAP_PAGE_SIZE,
     select: { canonicalUrl: true, updatedAt: true },
   });
+  return withCanonicalUrl(rows);
 }
 
 /** The Google News sitemap's articles: published in the last two days, newest first, at most 1,000. */
@@ -117,5 +135,5 @@ export async function newsArticles(prisma: Prisma, now: Date): Promise<FeedArtic
     take: NEWS_MAX_URLS,
     select: FEED_SELECT,
   });
-  return rows.map(toFeedArticle);
+  return withCanonicalUrl(rows).map(toFeedArticle);
 }
