@@ -491,6 +491,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Account', id: string }
     | { __typename: 'Affiliation', id: string }
     | { __typename: 'Article', id: string }
+    | { __typename: 'ArticleRevision', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Media', id: string }
@@ -498,6 +499,10 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Participant', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Place', id: string }
+    | { __typename: 'PreviewToken', id: string }
+    | { __typename: 'ScheduledJob', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null };
 
 export type NodesByIdsQueryVariables = Exact<{
@@ -509,6 +514,7 @@ export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'Account', id: string }
     | { __typename: 'Affiliation', id: string }
     | { __typename: 'Article', id: string }
+    | { __typename: 'ArticleRevision', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'Media', id: string }
@@ -516,6 +522,10 @@ export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'Participant', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Place', id: string }
+    | { __typename: 'PreviewToken', id: string }
+    | { __typename: 'ScheduledJob', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
+    | { __typename: 'WebhookEndpoint', id: string }
    | null> };
 
 export type EntityTimelineQueryVariables = Exact<{
