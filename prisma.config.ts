@@ -6,7 +6,9 @@ import { defineConfig } from "prisma/config";
 
 // Before generate, the Prisma 7 CLI downloads the native schema engine unless this names an existing file. Generate
 // never runs it; the stand-in says where migrations are if anything does. (This file loads before that check.)
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./prisma/scripts/no-schema-engine.sh", import.meta.url));
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
+  new URL("./prisma/scripts/no-schema-engine.sh", import.meta.url),
+);
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -48,7 +48,8 @@ export function writeMigrationSchema(provider: Provider): string {
   mkdirSync(dirname(path), { recursive: true });
   // Several CLIs may load the config at once (the test setup migrates four databases in parallel): write, then rename.
   const temporary = `${path}.${process.pid}`;
-  const header = "// WRITTEN from prisma/schema.prisma by prisma/scripts/migration-schema.ts for the 6.19 migration CLI.\n";
+  const header =
+    "// WRITTEN from prisma/schema.prisma by prisma/scripts/migration-schema.ts for the 6.19 migration CLI.\n";
   writeFileSync(temporary, header + migrationSchemaFrom(schema, provider));
   renameSync(temporary, path);
   return path;
