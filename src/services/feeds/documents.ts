@@ -38,6 +38,14 @@ const w3cDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 const asHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** xml-js (which `feed` writes with) splits only the first "]]>" of a CDATA text into two sections; split every later
+ * one the same way, so that a headline can never end its CDATA section early. */
+export const cdataSafe = (text: string) => {
+  const first = text.indexOf("]]>");
+  if (first < 0) return text;
+  return text.slice(0, first + 3) + text.slice(first + 3).replaceAll("]]>", "]]]]><![CDATA[>");
+};
+
 export function renderFeed(site: Site, scope: FeedScope, channel: FeedChannel, format: FeedFormat): string {
   const title = channel.name ? `${site.title}: ${channel.name}` : site.title;
   const newest = channel.articles[0];
@@ -61,7 +69,7 @@ export function renderFeed(site: Site, scope: FeedScope, channel: FeedChannel, f
 function feedItem(article: FeedArticle, format: FeedFormat): Parameters<Feed["addItem"]>[0] {
   return {
     // RSS titles are plain text (in CDATA); Atom's are type="html", so the headline is escaped as HTML there.
-    title: format === "rss" ? article.headline : asHtml(article.headline),
+    title: format === "rss" ? cdataSafe(article.headline) : asHtml(article.headline),
     link: article.canonicalUrl,
     date: article.updatedAt,
     published: article.publishedAt,
