@@ -59,7 +59,7 @@ describe("renderFeed", () => {
         fc.property(
           fc.oneof(
             headline,
-            headline.map((h) => `${h}]]>${h}]]>`),
+            fc.tuple(headline, headline).map(([a, b]) => `${a}]]>${b}]]><${a} & ${b}`),
           ),
           (text) => {
             const xml = renderFeed(
