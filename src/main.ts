@@ -3,19 +3,29 @@ import { existsSync } from "node:fs";
 import { ConfigError, loadConfig, type Config } from "./platform/config.js";
 import { providerOf, sqliteFilePath } from "./platform/database-url.js";
 import { migrateDeploy } from "./platform/migrate.js";
+import { buildTemplate, copyTemplateTo } from "./platform/template.js";
 
 /**
- * A SQLite database that does not exist yet needs every migration: start the Prisma CLI on them at once, so that it
- * runs while the rest of the server loads (a second or two on either side). Anything else is checked in createApp.
+ * A SQLite database that does not exist yet: copy the template database of this install into place when there is a
+ * current one (migrated and seeded already: platform/template.ts), else start the Prisma CLI on every migration at
+ * once, so that it runs while the rest of the server loads. Anything else is checked in createApp.
  */
-function migrateEarly(config: Config): Promise<{ ms: number }> | undefined {
-  if (!config.migrateOnStart || providerOf(config.databaseUrl) !== "sqlite") return undefined;
-  if (existsSync(sqliteFilePath(config.databaseUrl))) return undefined;
+function prepareNewDatabase(config: Config): { migrating?: Promise<{ ms: number }>; fromTemplate?: string } {
+  if (!config.migrateOnStart || providerOf(config.databaseUrl) !== "sqlite") return {};
+  const file = sqliteFilePath(config.databaseUrl);
+  if (existsSync(file)) return {};
+  if (config.seedOnStart && config.startFromTemplate && copyTemplateTo(file)) return { fromTemplate: file };
   const started = Date.now();
-  return migrateDeploy(config.databaseUrl).then(() => ({ ms: Date.now() - started }));
+  return { migrating: migrateDeploy(config.databaseUrl).then(() => ({ ms: Date.now() - started })) };
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--build-template")) {
+    // `node src/start.mjs --build` (run by npm ci) builds the template once the bundle is built.
+    const file = await buildTemplate((step) => console.log(`lede: ${step}`));
+    console.log(`lede: template database ready (${file})`);
+    return;
+  }
   if (process.argv.includes("--help")) {
     console.log(`usage: npm start
   Serves Lede's GraphQL API (and GraphiQL) at http://HOST:PORT/graphql, WebSockets on the same path.
@@ -32,11 +42,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const migrating = migrateEarly(config);
+  const { migrating, fromTemplate } = prepareNewDatabase(config);
   migrating?.catch(() => {}); // a failure is reported where createApp awaits it, not as an unhandled rejection
   // Loaded only now, while the migrations run: building the schema is most of the start-up.
   const { createApp } = await import("./app.js");
   const app = await createApp(config, { migrating });
+  if (fromTemplate) app.logger.info("started from the template database", { file: fromTemplate });
   const port = await app.server.start(config.port, config.host);
   const shown = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   app.logger.info("lede is listening", { url: `http://${shown}:${port}${config.graphqlPath}` });

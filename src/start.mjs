@@ -2,6 +2,7 @@
 // transpile the sources and Node to resolve a few hundred modules. The bundle (.build/lede.mjs) is rebuilt whenever a
 // source file, the generated clients or the lockfile is newer; the packages with native code, WebAssembly or CLIs
 // of their own stay outside it. Without esbuild (an install without it) the sources run through tsx as before.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -54,7 +55,9 @@ async function build() {
     external: EXTERNAL,
     logLevel: "warning",
     // CommonJS packages inside an ES module bundle still call require().
-    banner: { js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ledeRequire } from 'node:module'; const require = __ledeRequire(import.meta.url);",
+    },
   });
   renameSync(join(temporary, "lede.mjs.map"), `${bundle}.map`);
   renameSync(join(temporary, "lede.mjs"), bundle);
@@ -62,13 +65,17 @@ async function build() {
 }
 
 if (process.argv.includes("--build")) {
-  // After `npm install`, so that the first start does not wait for it.
+  // After `npm install`, so that the first start waits for neither the bundle nor the database: the bundle, then
+  // the template database a first start copies into place (src/platform/template.ts).
   try {
     if (!isCurrent()) await build();
   } catch (error) {
     if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
     console.log("lede: esbuild is not installed; npm start will run the sources through tsx");
+    process.exit(0);
   }
+  const template = spawnSync(process.execPath, [bundle, "--build-template"], { cwd: root, stdio: "inherit" });
+  if (template.status !== 0) console.log("lede: no template database; a first start will migrate and seed instead");
   process.exit(0);
 }
 

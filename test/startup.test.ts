@@ -1,7 +1,10 @@
 // `npm start` for real: a child process on an empty database migrates, seeds, serves the story, and exits cleanly on
-// SIGTERM; a second start on the same database seeds nothing twice.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+// SIGTERM; a second start on the same database seeds nothing twice; a new SQLite database starts as a copy of the
+// install's template database, with neither the Prisma CLI nor the seed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { PROJECT_ROOT } from "../src/platform/paths.js";
+import { templatePath } from "../src/platform/template.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,7 +37,8 @@ describe.skipIf(skipDatabase)("npm start", () => {
 
   it("migrates and seeds an empty database, serves the story, and exits 0 on SIGTERM; restarting seeds nothing twice", async () => {
     const databaseUrl = await emptyDatabaseUrl();
-    const first = await startLedeProcess({ DATABASE_URL: databaseUrl });
+    // The way without a template database (an install that has none, or a template of other migrations).
+    const first = await startLedeProcess({ DATABASE_URL: databaseUrl, START_FROM_TEMPLATE: "off" });
     cleanups.push(() => void first.child.kill("SIGKILL"));
     const health = await fetch(`${first.baseUrl}/health`);
     expect(health.status).toBe(200);
@@ -65,7 +69,27 @@ describe.skipIf(skipDatabase)("npm start", () => {
     expect(again.data.articles.totalCount).toBe(data.data.articles.totalCount);
     expect(again.data.people.totalCount).toBe(data.data.people.totalCount);
     expect(await second.stop()).toBe(0);
-  });
+  }, 90_000); // two starts of a real process, each migrating or bundling on a loaded machine
+
+  it.skipIf(provider !== "sqlite")(
+    "starts a new SQLite database from the install's template: no migration, no seed, the same story",
+    async () => {
+      // What npm ci ran after installing: it builds the template unless the current one exists.
+      const build = spawnSync(process.execPath, ["src/start.mjs", "--build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+      expect(build.status, build.stdout + build.stderr).toBe(0);
+      expect(existsSync(templatePath())).toBe(true);
+      const lede = await startLedeProcess({ DATABASE_URL: await emptyDatabaseUrl() });
+      cleanups.push(() => void lede.child.kill("SIGKILL"));
+      const data = (await graphqlOver(lede.baseUrl, STORY)) as {
+        data: { article: { bylines: { person: { name: string } }[] }; articles: { totalCount: number } };
+      };
+      expect(data.data.article.bylines[0]!.person.name).toBe("Rich Booth");
+      expect(lede.output()).toMatch(/started from the template database/);
+      expect(lede.output()).not.toMatch(/migrations applied/);
+      expect(lede.output()).not.toMatch(/seeded an empty database/);
+      expect(await lede.stop()).toBe(0);
+    },
+  );
 
   it("runs from a bundle of the sources that is at least as new as every one of them", () => {
     // The starts above built it if a source had changed (src/start.mjs); a stale bundle would run old code.

@@ -37,6 +37,7 @@ const schema = z.object({
   GUEST_SESSION_DAYS: z.coerce.number().int().positive().default(30),
   SEED_ON_START: boolean.default(true),
   MIGRATE_ON_START: boolean.default(true),
+  START_FROM_TEMPLATE: boolean.default(true),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().nonnegative().default(10_000),
   LOG_LEVEL: z.enum(["silent", "error", "warn", "info", "debug"]).default("info"),
   COMMENT_RATE_LIMIT_MS: z.coerce.number().int().nonnegative().default(3000),
@@ -114,6 +115,8 @@ export interface Config {
   guestSessionDays: number;
   seedOnStart: boolean;
   migrateOnStart: boolean;
+  /** A new SQLite database starts as a copy of the install's template database (platform/template.ts). */
+  startFromTemplate: boolean;
   shutdownGraceMs: number;
   logLevel: "silent" | "error" | "warn" | "info" | "debug";
   comments: {
@@ -204,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     guestSessionDays: c.GUEST_SESSION_DAYS,
     seedOnStart: c.SEED_ON_START,
     migrateOnStart: c.MIGRATE_ON_START,
+    startFromTemplate: c.START_FROM_TEMPLATE,
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     logLevel: c.LOG_LEVEL,
     comments: {
