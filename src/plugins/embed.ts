@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "../platform/logger.js";
 import { PROJECT_ROOT } from "../platform/paths.js";
+import { etagMatches } from "../caching/http-cache.js";
 
 export const EMBED_SCRIPT_PATH = "/embed/comments.js";
 const BUNDLE = resolve(PROJECT_ROOT, "src/widget/dist/comments.js");
@@ -29,14 +30,6 @@ function loadScript(graphqlPath: string, logger: Logger): Script | null {
   const body = source.replaceAll("__LEDE_GRAPHQL_PATH__", graphqlPath);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   return { body, etag };
-}
-
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
 }
 
 export function useEmbedScript(graphqlPath: string, logger: Logger): Plugin {
@@ -64,7 +57,7 @@ export function useEmbedScript(graphqlPath: string, logger: Logger): Plugin {
         etag: script.etag,
         vary: "Accept-Encoding",
       };
-      if (matches(request.headers.get("if-none-match"), script.etag)) {
+      if (etagMatches(request.headers.get("if-none-match"), script.etag)) {
         endResponse(new Response(null, { status: 304, headers }));
         return;
       }

@@ -3,6 +3,7 @@
 // carries a strong ETag (a hash of the document) and a short public Cache-Control, and If-None-Match gets a 304.
 // What they list is in services/feeds (published, never embargoed, withdrawn or draft); how, in its documents.ts.
 import { createHash } from "node:crypto";
+import { etagMatches } from "../caching/http-cache.js";
 import type { Plugin } from "graphql-yoga";
 import type { Clock } from "../context.js";
 import type { Database } from "../platform/db.js";
@@ -91,15 +92,6 @@ function routeOf(pathname: string): [Route, RegExpExecArray] | null {
 
 const etagOf = (body: string) => `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
 
-/** If-None-Match: a list of tags, weak or strong (a GET compares them weakly), or "*". */
-function matches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch
-    .split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
-}
-
 export function useFeeds(deps: FeedDeps): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
@@ -124,7 +116,7 @@ export function useFeeds(deps: FeedDeps): Plugin {
       }
       const etag = etagOf(document.body);
       const headers = { ...shared, "cache-control": CACHE_CONTROL, etag, vary: "Accept-Encoding" };
-      if (matches(request.headers.get("if-none-match"), etag)) {
+      if (etagMatches(request.headers.get("if-none-match"), etag)) {
         endResponse(new Response(null, { status: 304, headers }));
         return;
       }
