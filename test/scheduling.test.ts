@@ -6,7 +6,7 @@ import { staff } from "./support/fixtures.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { until } from "./support/ws.js";
 
-const ENV = { SCHEDULER_POLL_MS: "20" };
+const ENV = { SCHEDULER: "true", SCHEDULER_POLL_MS: "20" };
 const HOUR = 3_600_000;
 
 describe.skipIf(skipDatabase)("publishing on time", () => {
@@ -96,7 +96,7 @@ describe.skipIf(skipDatabase)("publishing on time", () => {
         ).status;
       expect(await status()).toBe("PUBLISHED");
       // Started after the time, polling only every ten minutes: its pass at start is what runs the job.
-      const restarted = await startLede({ env: { SCHEDULER_POLL_MS: "600000" }, sameDatabaseAs: idle });
+      const restarted = await startLede({ env: { SCHEDULER: "true", SCHEDULER_POLL_MS: "600000" }, sameDatabaseAs: idle });
       restarted.clock.advance(2 * HOUR);
       try {
         await until(async () => (await status()) === "WITHDRAWN", "the missed withdrawal");

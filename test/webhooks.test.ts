@@ -11,6 +11,7 @@ import { addressRule, checkedLookup } from "../src/services/webhooks/addresses.j
 import { attemptDelivery } from "../src/services/webhooks/send.js";
 
 const ENV = {
+  WEBHOOK_DISPATCH: "true",
   WEBHOOK_ALLOWED_ADDRESSES: "127.0.0.1",
   WEBHOOK_POLL_MS: "20",
   WEBHOOK_RETRY_BASE_MS: "1000",

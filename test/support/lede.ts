@@ -80,6 +80,10 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
     SHUTDOWN_GRACE_MS: "2000",
     // most tests post in bursts; the rate limit has tests of its own
     COMMENT_RATE_LIMIT_MS: "0",
+    // Background work polls the database: it would add statements to the tests that count them. The tests of the
+    // publishing scheduler and the webhook dispatcher turn them on.
+    SCHEDULER: "false",
+    WEBHOOK_DISPATCH: "false",
     // test files run in parallel and may share a Redis: each instance group gets channels of its own
     PUBSUB_NAMESPACE:
       options.sameDatabaseAs?.config.pubsubNamespace ?? `test-${Math.random().toString(36).slice(2, 10)}`,
