@@ -43,6 +43,13 @@ export const VIEWER_SPECIFIC_FIELDS: readonly string[] = [
   "Comment.revisions",
   "Comment.flagCount",
   "ModerationDecision.moderator",
+  "Query.moderationItems",
+  "Query.moderationCounts",
+  "Query.accountData",
+  "Comment.reported",
+  "Comment.flags",
+  "Account.standing",
+  "Account.history",
 ];
 
 /** The response cache's ttlPerSchemaCoordinate: types and fields, 0 meaning "never cache". */

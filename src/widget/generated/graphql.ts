@@ -8,8 +8,14 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type CommentEventKind =
   /** It was posted. */
   | 'ADDED'
+  /** Its author's account was deleted and the comment anonymised. */
+  | 'AUTHOR_CHANGED'
   /** Its author changed its text. */
   | 'EDITED'
+  /** A moderator featured it (a staff pick) or took it off the featured list. */
+  | 'FEATURE_CHANGED'
+  /** A reader flagged it (moderators only). */
+  | 'FLAGGED'
   /** Someone added or took back a reaction. */
   | 'REACTIONS_CHANGED'
   /** It was deleted; it stays in its thread as removed. */
