@@ -18,6 +18,7 @@ import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
 import { EMBED_SCRIPT_PATH, useEmbedScript } from "./plugins/embed.js";
 import { graphiqlTabs } from "./plugins/graphiql-tabs.js";
+import { useModerationConsole } from "./plugins/moderation-console.js";
 import type { Logger } from "./platform/logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
 import { useHttpCaching } from "./caching/http-cache.js";
@@ -125,6 +126,7 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
       httpCaching.responses,
       metrics.plugin,
       useEmbedScript(config.graphqlPath, logger),
+      useModerationConsole(config.graphqlPath),
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),
