@@ -189,3 +189,14 @@ builder.prismaObjectFields("Account", (t) => ({
 builder.prismaObjectField("ModerationDecision", "comment", (t) =>
   t.relation("comment", { description: "The comment decided on." }),
 );
+
+builder.prismaObjectField("Article", "featuredComments", (t) =>
+  t.relation("comments", {
+    description: "Top-level comments a moderator featured (staff picks), most recently featured first; at most 10.",
+    query: {
+      where: { parentId: null, status: "VISIBLE", featuredAt: { not: null } },
+      orderBy: [{ featuredAt: "desc" }, { id: "asc" }],
+      take: 10,
+    },
+  }),
+);
