@@ -74,7 +74,7 @@ export function renderDetail(container, item, handlers) {
     { attrs: { "aria-live": "polite" } },
     el("p", { class: "muted", text: "Loading history…" }),
   );
-  container.replaceChildren(
+  const parts = [
     el("h2", { text: `Comment by ${item.author.displayName}` }),
     el(
       "p",
@@ -95,7 +95,8 @@ export function renderDetail(container, item, handlers) {
       attrs: { type: "button" },
       on: { click: () => handlers.filterAuthor(item.author.id) },
     }),
-  );
+  ];
+  container.replaceChildren(...parts.filter(Boolean));
   handlers.loadHistory(item.author.id).then(
     (account) => history.replaceChildren(...renderHistory(account)),
     (error) =>

@@ -8,12 +8,14 @@ import { belongsIn, QUEUES, QueueView } from "./queue.js";
 
 const state = { queue: "PENDING", order: "OLDEST", filter: {}, next: null, viewer: null };
 let live = null;
-let rejecting = null;
 
 const queue = new QueueView($("#items"), {
   onActivate: (item) => {
-    rejecting = null;
-    renderDetail($("#detail"), item, detailHandlers);
+    // A live update of the comment being worked on must not wipe a reason or a note half typed.
+    const detail = $("#detail");
+    if (item && detail.dataset.id === item.id && detail.contains(document.activeElement)) return;
+    detail.dataset.id = item?.id ?? "";
+    renderDetail(detail, item, detailHandlers);
   },
   onSelectionChange: (count) => {
     $("#selected-count").textContent = `${count} selected`;
@@ -25,7 +27,6 @@ const queue = new QueueView($("#items"), {
 const detailHandlers = {
   reject: (item, reason) => decide([item], "REJECTED", reason),
   cancelReject: () => {
-    rejecting = null;
     $(`[data-id="${CSS.escape(queue.activeId)}"]`)?.focus();
   },
   loadHistory: async (id) => (await request(Q.HISTORY, { id })).node,
@@ -88,6 +89,9 @@ function signOut(message = "") {
 
 // ---- queues --------------------------------------------------------------------------------------------------
 function renderTabs(counts) {
+  const label = QUEUES.find(([value]) => value === state.queue)[1];
+  const count = counts[state.queue.toLowerCase()];
+  $("#queue-title").textContent = count === undefined ? label : `${label}: ${count}`;
   $("#queues").replaceChildren(
     ...QUEUES.map(([value, label]) =>
       el(
@@ -123,9 +127,7 @@ async function load(after = null) {
     state.next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     $("#more").hidden = !state.next;
     $("#empty").hidden = queue.items.length > 0;
-    const label = QUEUES.find(([v]) => v === state.queue)[1];
-    $("#queue-title").textContent = `${label}: ${page.totalCount}`;
-    $("#items").setAttribute("aria-label", `${label} comments`);
+    $("#items").setAttribute("aria-label", `${QUEUES.find(([v]) => v === state.queue)[1]} comments`);
     renderTabs(data.moderationCounts);
   } catch (error) {
     fail(error);
@@ -183,7 +185,6 @@ async function decide(items, to, reason) {
     announce(
       `${changed.length} comment${changed.length === 1 ? "" : "s"} ${to === "VISIBLE" ? "approved" : "rejected"}`,
     );
-    rejecting = null;
     after(changed);
   } catch (error) {
     fail(error);
@@ -192,7 +193,6 @@ async function decide(items, to, reason) {
 
 function startReject(item) {
   if (queue.activeId !== item.id) queue.activate(item.id, false);
-  rejecting = item;
   $("#reject-reason")?.focus();
 }
 
