@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleId, DRAFT_SLUG, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId } from "./support/ids.js";
 
 type Caller = "anonymous" | "reader" | "author" | "analyst" | "moderator" | "editor" | "admin";
 const CALLERS: Caller[] = ["anonymous", "reader", "author", "analyst", "moderator", "editor", "admin"];
@@ -91,7 +92,7 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
   await p.byline.create({
     data: { id: `byline-${tag}`, articleId: `article-${tag}`, personId: `other-person-${tag}`, position: 0 },
   });
-  const gid = (type: string, kind: string) => Buffer.from(`${type}:${kind}-${tag}`).toString("base64url");
+  const gid = (type: string, kind: string) => globalId(type, `${kind}-${tag}`);
   return {
     article: gid("Article", "article"),
     toUpdate: gid("Article", "to-update"),
@@ -392,7 +393,7 @@ const CELLS: Cell[] = [
     name: "removeMention",
     operation: (ids) => ({
       query: `mutation($a: ID!, $e: ID!) { removeMention(articleId: $a, entityId: $e) }`,
-      variables: { a: ids.article, e: Buffer.from("Person:nobody").toString("base64url") },
+      variables: { a: ids.article, e: globalId("Person", "nobody") },
     }),
     outcomes: allow("editor", "admin"),
   },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/global-id.js";
 import { articleId, CLOSED_SLUG, REFERENCE_SLUG, staff } from "./support/fixtures.js";
 import { expectErrorCode, provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { rowId } from "./support/ids.js";
 
 const MERGE = `mutation($i: MergeEntitiesInput!) { mergeEntities(input: $i) { mergedId kept {
   __typename ... on Person { id slug version alternateNames } ... on Organisation { id slug version alternateNames description }
@@ -30,7 +31,6 @@ describe.skipIf(skipDatabase)("merging records", () => {
     const table = { Person: "person", Organisation: "organisation", Event: "event", Place: "place" }[type];
     return encodeGlobalId(type, (await (lede.db.prisma as any)[table].findFirstOrThrow({ where: { slug } })).id);
   };
-  const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
   beforeAll(async () => {
     lede = await startLede();

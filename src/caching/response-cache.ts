@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { DEFAULT_TTL_MS, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
+import { DEFAULT_TTL_MS, mutationsCoveredByCommentEvents, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
 import { createResponseStore } from "./store.js";
 import type { Context } from "../context.js";
 import { encodeGlobalId } from "../global-id.js";
@@ -22,24 +22,13 @@ import type { Logger } from "../platform/logger.js";
 import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
 import type { CommentEventMessage } from "../services/comments/event-message.js";
 
-/** Mutations whose every effect on public answers shows in the comment event stream, or that have none. */
-const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([
-  "startGuestSession",
-  "postComment",
-  "editComment",
-  "deleteComment",
-  "reactToComment",
-  "removeReaction",
-  "flagComment",
-  "approveComment",
-  "rejectComment",
-]);
+/** Mutations whose every effect on public answers shows in the comment event stream, or that have none: those marked
+ * INVALIDATED_BY_COMMENT_EVENTS where they are declared. */
+const MUTATIONS_COVERED_BY_COMMENT_EVENTS = mutationsCoveredByCommentEvents();
 
 type Entity = { typename: string; id?: string | number };
 
 export interface LedeResponseCache {
-  /** The yoga plugins: the response cache and the invalidation of other mutations. */
-  plugins: Plugin[];
   /** The pub/sub for contexts: a comment event published through it drops the local entries at once. */
   observe(pubsub: LedePubSub): LedePubSub;
   /** Drops every cached answer, here and on the other instances. */
@@ -155,7 +144,8 @@ export function createLedeResponseCache(options: {
     },
   };
 
-  return {
+  // The yoga plugins (the response cache and the purge after other mutations) come from useLedeResponseCache.
+  const { plugins, ...handle }: LedeResponseCache & { plugins: Plugin[] } = {
     plugins: [
       useResponseCache<Context>({
         cache,
@@ -188,6 +178,20 @@ export function createLedeResponseCache(options: {
     close() {
       void invalidations.return?.();
       void commentEvents.return?.();
+    },
+  };
+  pluginsOf.set(handle, plugins);
+  return handle;
+}
+
+const pluginsOf = new WeakMap<LedeResponseCache, Plugin[]>();
+
+/** The yoga plugins of a response cache: the cache itself, then the purge after other mutations. */
+export function useLedeResponseCache(cache: LedeResponseCache): Plugin {
+  return {
+    // Adds them right after this entry, in this order (envelop's way for a plugin made of plugins).
+    onPluginInit({ addPlugin }) {
+      for (const plugin of pluginsOf.get(cache)!) addPlugin(plugin);
     },
   };
 }

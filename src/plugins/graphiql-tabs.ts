@@ -230,3 +230,11 @@ export const graphiqlTabs: GraphiQLTab[] = [
   { query: SEARCH_EXAMPLE_QUERY },
   { query: LIVE_COMMENTS_SUBSCRIPTION, variables: JSON.stringify({ articleId: REFERENCE_ARTICLE_ID }, null, 2) },
 ];
+
+/** GraphiQL's options: on /graphql outside production, on /graphiql in production (see http-guards.ts). */
+export const graphiqlOptions = {
+  title: "Lede — GraphiQL",
+  defaultQuery: graphiqlTabs[0]!.query,
+  defaultTabs: graphiqlTabs,
+  subscriptionsProtocol: "WS" as const,
+};

@@ -9,6 +9,9 @@ import { loadConfig, type Config } from "../../src/platform/config.js";
 import { openDatabase, type Database } from "../../src/platform/db.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "./databases.js";
+import { describeFailure } from "./failures.js";
+
+export { describeFailure };
 
 export const provider = testProvider();
 export const skipReason = inject("skipReason");
@@ -53,11 +56,6 @@ export interface TestLede {
   /** Starts listening on a free port; returns the http:// base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
-}
-
-export function describeFailure(document: unknown, variables: unknown, response: unknown): string {
-  const operation = typeof document === "string" ? document : print(document as never);
-  return `operation:\n${operation}\nvariables: ${JSON.stringify(variables)}\nresponse: ${JSON.stringify(response, null, 2)}`;
 }
 
 export interface StartOptions {

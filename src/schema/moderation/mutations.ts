@@ -6,6 +6,7 @@ import { changeDisplayName } from "../../services/accounts/profile.js";
 import { deleteAccount } from "../../services/moderation/account-data.js";
 import { acknowledgeWarning, actOnAccount, type ModeratorAccountAction } from "../../services/moderation/accounts.js";
 import { checkedRejectionReason, decideMany, setFeatured } from "../../services/moderation/decide.js";
+import { INVALIDATED_BY_COMMENT_EVENTS, PURGES_CACHE } from "../shared/cache-facts.js";
 import { AccountDeletionRef } from "./types.js";
 
 const reloadComment = (ctx: Context, query: object, id: string) =>
@@ -13,11 +14,19 @@ const reloadComment = (ctx: Context, query: object, id: string) =>
 const reloadAccount = (ctx: Context, query: object, id: string) =>
   ctx.prisma.account.findUniqueOrThrow({ ...query, where: { id } });
 
+// How the response cache learns what each changed (schema/shared/cache-facts.ts):
+// - decisions and featuring append STATUS_CHANGED / FEATURE_CHANGED events, which drop the answers holding the
+//   comment, its thread and its article (Comment.featured, Article.featuredComments, counts and threads among them);
+// - account actions and acknowledgeWarning change only Account.standing and Account.history, which are VIEWER_SPECIFIC
+//   (never cached): no public answer changes;
+// - a new display name shows in every public thread the reader wrote in, and a deleted account's comments go or are
+//   anonymised everywhere: those purge.
 builder.mutationFields((t) => {
   const accountAction = (kind: ModeratorAccountAction, description: string, extra: "until" | "message" | null) =>
     t.prismaField({
       type: "Account",
       description,
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       args: {
         id: t.arg.id({ required: true, description: "The account." }),
         reason: t.arg.string({
@@ -39,6 +48,7 @@ builder.mutationFields((t) => {
     });
   return {
     approveComments: t.prismaField({
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       type: ["Comment"],
       description: "Moderators only: approves several comments in one transaction (all or none).",
       args: {
@@ -51,6 +61,7 @@ builder.mutationFields((t) => {
       },
     }),
     rejectComments: t.prismaField({
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       type: ["Comment"],
       description: "Moderators only: rejects several comments in one transaction (all or none), with one reason.",
       args: {
@@ -64,12 +75,14 @@ builder.mutationFields((t) => {
       },
     }),
     featureComment: t.prismaField({
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       type: "Comment",
       description: "Moderators only: features a visible comment (a staff pick); widgets show it first.",
       args: { id: t.arg.id({ required: true, description: "The comment." }) },
       resolve: async (query, _root, args, ctx) => reloadComment(ctx, query, (await setFeatured(ctx, args.id, true)).id),
     }),
     unfeatureComment: t.prismaField({
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       type: "Comment",
       description: "Moderators only: takes a comment off the featured list.",
       args: { id: t.arg.id({ required: true, description: "The comment." }) },
@@ -86,11 +99,13 @@ builder.mutationFields((t) => {
     ),
     addAccountNote: accountAction("NOTE", "Moderators only: leaves a note on an account for other moderators.", null),
     acknowledgeWarning: t.prismaField({
+      extensions: INVALIDATED_BY_COMMENT_EVENTS,
       type: "Account",
       description: "The reader has read their warning: it is no longer shown to them.",
       resolve: async (query, _root, _args, ctx) => reloadAccount(ctx, query, (await acknowledgeWarning(ctx)).id),
     }),
     changeDisplayName: t.prismaField({
+      extensions: PURGES_CACHE,
       type: "Account",
       description: "Changes the name shown with your comments (guest and token accounts; 1–50 characters).",
       args: { displayName: t.arg.string({ required: true, description: "The new name." }) },
@@ -98,6 +113,7 @@ builder.mutationFields((t) => {
         reloadAccount(ctx, query, (await changeDisplayName(ctx, args.displayName)).id),
     }),
     deleteAccount: t.field({
+      extensions: PURGES_CACHE,
       type: AccountDeletionRef,
       description:
         "Deletes your account (without `id`), or, for moderators and administrators, a reader's on their request (with `id` and `reason`). Its comments are removed or anonymised as the server is configured; its reactions, flags and tokens go.",

@@ -3,9 +3,8 @@ import { builder } from "../../builder.js";
 import { exportAccountData } from "../../services/moderation/account-data.js";
 import { queueCounts, queueOrderBy, queueWhere, type QueueFilter } from "../../services/moderation/queue.js";
 import { CommentConnection } from "../comment/types.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { ModerationOrderEnum, ModerationQueueEnum, QueueCountsRef } from "./types.js";
-
-const staffOnly = { extensions: { viewerSpecific: true } };
 
 builder.queryFields((t) => {
   const filterArgs = {
@@ -32,7 +31,7 @@ builder.queryFields((t) => {
             where: queueWhere(ctx, args.queue, args as QueueFilter),
             orderBy: queueOrderBy(args.order),
           }),
-        ...staffOnly,
+        extensions: VIEWER_SPECIFIC,
       },
       CommentConnection,
     ),
@@ -41,7 +40,7 @@ builder.queryFields((t) => {
       description: "Moderators only: how many comments each queue holds, narrowed like moderationItems.",
       args: filterArgs,
       resolve: (_root, args, ctx) => queueCounts(ctx, args as QueueFilter),
-      ...staffOnly,
+      extensions: VIEWER_SPECIFIC,
     }),
     accountData: t.field({
       type: "JSONObject",
@@ -49,7 +48,7 @@ builder.queryFields((t) => {
         "Everything Lede holds about an account (its comments with earlier versions, reactions, flags, moderation record), as one JSON document to download. Your own without `id`; moderators and administrators may ask for a reader's.",
       args: { id: t.arg.id({ required: false, description: "The account (default: yours)." }) },
       resolve: (_root, args, ctx) => exportAccountData(ctx, args.id),
-      ...staffOnly,
+      extensions: VIEWER_SPECIFIC,
     }),
   };
 });

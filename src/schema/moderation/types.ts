@@ -8,11 +8,10 @@ import { standingOf, type Standing } from "../../services/moderation/standing.js
 import type { AccountDeletion } from "../../services/moderation/account-data.js";
 import { MODERATION_QUEUES, type ModerationQueue } from "../../services/moderation/queue.js";
 import { canModerate } from "../../services/shared/visibility.js";
-import { AccountRef } from "../account/index.js";
-import { describedEnum } from "../common.js";
+import { AccountRef } from "../account/types.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
+import { describedEnum } from "../shared/enums.js";
 import { FlagReasonEnum, ModerationDecisionRef } from "../comment/types.js";
-
-const staffOnly = { extensions: { viewerSpecific: true } };
 
 export const ModerationQueueEnum = builder.enumType("ModerationQueue", {
   description: "A moderation queue.",
@@ -152,7 +151,7 @@ builder.prismaObjectFields("Comment", (t) => ({
     description: "Moderators only: it has flags no moderator has decided on yet (null for others).",
     select: { reported: true },
     resolve: (c, _args, ctx) => (canModerate(ctx.viewer) ? c.reported : null),
-    ...staffOnly,
+    extensions: VIEWER_SPECIFIC,
   }),
   flags: t.field({
     type: [FlagRef],
@@ -162,7 +161,7 @@ builder.prismaObjectFields("Comment", (t) => ({
       flags: nested({ orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] }),
     }),
     resolve: (c, _args, ctx) => (canModerate(ctx.viewer) ? c.flags : null),
-    ...staffOnly,
+    extensions: VIEWER_SPECIFIC,
   }),
 }));
 
@@ -174,7 +173,7 @@ builder.prismaObjectFields("Account", (t) => ({
     select: { id: true, bannedAt: true, suspendedUntil: true, warning: true, warnedAt: true },
     resolve: (a, _args, ctx) =>
       ctx.viewer && (ctx.viewer.id === a.id || canModerate(ctx.viewer)) ? standingOf(a, ctx.clock()) : null,
-    ...staffOnly,
+    extensions: VIEWER_SPECIFIC,
   }),
   history: t.field({
     type: HistoryRef,
@@ -182,7 +181,7 @@ builder.prismaObjectFields("Account", (t) => ({
     description: "Moderators only: the commenter's record (null for others).",
     select: { id: true, createdAt: true },
     resolve: (a, _args, ctx) => (canModerate(ctx.viewer) ? commenterHistory(ctx, a) : null),
-    ...staffOnly,
+    extensions: VIEWER_SPECIFIC,
   }),
 }));
 
