@@ -1,4 +1,5 @@
-// The operations the console sends (the same fields as schema/operations/moderation-console.graphql).
+// The operations the console sends (the same fields as schema/operations/moderation-console.graphql), the only
+// place the console writes one: test/unit/console-queries.test.ts validates each against the schema.
 const ITEM = `
 fragment Item on Comment {
   id body status featured reported flagCount createdAt editedAt depth
