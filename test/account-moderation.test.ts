@@ -166,6 +166,23 @@ describe.skipIf(skipDatabase)("account moderation", () => {
     const bad = await lede.execute(ChangeDisplayNameDocument, { displayName: "" }, reader);
     expectErrorCode(bad, "BAD_USER_INPUT", { document: ChangeDisplayNameDocument });
   });
+
+  it("tells the author, and only them, how many seconds are left to edit, by Lede's clock", async () => {
+    const author = await guest(lede, "Counting down");
+    const comment = await post(lede, author.token, { articleId: article, body: "Editable for a while" });
+    const secondsLeft = async (token?: string) => {
+      const query = `query($id: ID!) { node(id: $id) { ... on Comment { editableForSeconds } } }`;
+      type Answer = { node: { editableForSeconds: number | null } };
+      const { node } = await lede.query<Answer, object>(query, { id: comment.id }, token ? { token } : {});
+      return node.editableForSeconds;
+    };
+    expect(await secondsLeft(author.token)).toBe(lede.config.comments.editWindowMs / 1000);
+    lede.clock.advance(60_000);
+    expect(await secondsLeft(author.token)).toBe(lede.config.comments.editWindowMs / 1000 - 60);
+    expect([await secondsLeft(), await secondsLeft(moderator.token)]).toEqual([null, null]);
+    lede.clock.advance(lede.config.comments.editWindowMs);
+    expect(await secondsLeft(author.token)).toBe(0);
+  });
 });
 
 describe.skipIf(skipDatabase)("a commenter's own data", () => {

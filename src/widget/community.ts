@@ -35,7 +35,11 @@ const REASONS: [FlagReason, string][] = [
 ];
 
 export function createCommunity(deps: CommunityDeps) {
-  const mine = new Map<string, { liked: boolean; editableUntil: string | null }>();
+  // editDeadline: when, on this page's monotonic clock (performance.now()), the edit window closes. It is counted down
+  // from the seconds Lede says are left, so a reader's wrong system clock neither hides Edit nor offers it too long.
+  const mine = new Map<string, { liked: boolean; editDeadline: number | null }>();
+  const deadline = (secondsLeft: number | null | undefined) =>
+    secondsLeft ? performance.now() + secondsLeft * 1000 : null;
   const button = (text: string, onClick: () => void, attrs: Record<string, string> = {}) =>
     el("button", { class: "lede-c-link", text, attrs: { type: "button", ...attrs }, on: { click: onClick } });
 
@@ -124,7 +128,7 @@ export function createCommunity(deps: CommunityDeps) {
         const { editComment } = await deps.api.request(WidgetEditDocument, { id: view.data.id, body: text.value });
         mine.set(editComment.id, {
           liked: mine.get(editComment.id)?.liked ?? false,
-          editableUntil: editComment.editableUntil ?? null,
+          editDeadline: deadline(editComment.editableForSeconds),
         });
         deps.update(editComment);
         return "Your comment is updated.";
@@ -165,7 +169,7 @@ export function createCommunity(deps: CommunityDeps) {
     const comment = on
       ? (await deps.api.request(WidgetReactDocument, variables)).reactToComment
       : (await deps.api.request(WidgetUnreactDocument, variables)).removeReaction;
-    mine.set(comment.id, { liked: on, editableUntil: mine.get(comment.id)?.editableUntil ?? null });
+    mine.set(comment.id, { liked: on, editDeadline: mine.get(comment.id)?.editDeadline ?? null });
     deps.update(comment);
   }
 
@@ -187,7 +191,7 @@ export function createCommunity(deps: CommunityDeps) {
           );
       }
       if (!own) return;
-      if (state?.editableUntil && new Date(state.editableUntil) > new Date() && c.status !== "REJECTED")
+      if (state?.editDeadline && state.editDeadline > performance.now() && c.status !== "REJECTED")
         actions.append(button("Edit", () => edit(view)));
       actions.append(button("Delete", () => remove(view)));
     },
@@ -200,14 +204,17 @@ export function createCommunity(deps: CommunityDeps) {
         .catch(() => ({ nodes: [] }));
       for (const node of nodes) {
         if (!node || !("viewerReactions" in node)) continue;
-        mine.set(node.id, { liked: node.viewerReactions.includes("LIKE"), editableUntil: node.editableUntil ?? null });
+        mine.set(node.id, {
+          liked: node.viewerReactions.includes("LIKE"),
+          editDeadline: deadline(node.editableForSeconds),
+        });
         const shown = deps.shown(node.id);
         if (shown) deps.update(shown);
       }
     },
 
-    rememberPosted(id: string, editableUntil: string | null | undefined): void {
-      mine.set(id, { liked: false, editableUntil: editableUntil ?? null });
+    rememberPosted(id: string, editableForSeconds: number | null | undefined): void {
+      mine.set(id, { liked: false, editDeadline: deadline(editableForSeconds) });
     },
   };
 }

@@ -118,7 +118,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
         posted = await api.request(WidgetPostCommentDocument, { input });
       }
       const comment = posted.postComment;
-      community.rememberPosted(comment.id, comment.editableUntil);
+      community.rememberPosted(comment.id, comment.editableForSeconds);
       draftIds.delete(draft);
       if (thread.upsert(comment) === "added" && comment.status === "VISIBLE") setCount(++shownCount);
       return comment;

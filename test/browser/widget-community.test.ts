@@ -62,8 +62,9 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the w
     const other = await guest(h.lede, "Picked writer");
     const picked = await post(h.lede, other.token, { articleId: h.reference, body: "A staff pick, posted early" });
     await h.lede.query(FeatureCommentDocument, { id: picked.id }, h.moderator);
-    // the edit window is reckoned on Lede's (test) clock: the page's clock reads the same
-    const { page } = await h.openArticle({}, (p) => p.clock.setFixedTime(h.lede.clock.now()));
+    // the page's clock reads a day past the edit window: the widget counts down from the seconds Lede says are left
+    const dayLater = new Date(h.lede.clock.now().getTime() + 86_400_000);
+    const { page } = await h.openArticle({}, (p) => p.clock.setFixedTime(dayLater));
     const top = page.locator(`${WIDGET} .lede-c-list > .lede-c-comment`).first();
     await expect.poll(() => top.getAttribute("data-comment-id")).toBe(picked.id);
     await expect.poll(() => top.locator("[data-featured]").textContent()).toBe("Staff pick");

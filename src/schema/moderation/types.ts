@@ -141,6 +141,20 @@ export const AccountDeletionRef = builder.objectRef<AccountDeletion>("AccountDel
 });
 
 builder.prismaObjectFields("Comment", (t) => ({
+  // A duration rather than a time: the widget counts down from it on the reader's own monotonic clock, so a browser
+  // whose clock is wrong still offers Edit exactly as long as Lede will take the edit.
+  editableForSeconds: t.int({
+    nullable: true,
+    description:
+      "For the author: how many seconds are left to edit the comment as of this answer, by Lede's clock (0 once the window has closed); null for everyone else.",
+    select: { createdAt: true, authorId: true },
+    resolve: (c, _args, ctx) => {
+      if (ctx.viewer?.id !== c.authorId) return null;
+      const left = c.createdAt.getTime() + ctx.config.comments.editWindowMs - ctx.clock().getTime();
+      return Math.max(0, Math.floor(left / 1000));
+    },
+    extensions: VIEWER_SPECIFIC,
+  }),
   featured: t.boolean({
     description: "True when a moderator featured it (a staff pick).",
     select: { featuredAt: true },

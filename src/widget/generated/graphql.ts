@@ -141,7 +141,7 @@ export type WidgetPostCommentMutationVariables = Exact<{
 }>;
 
 
-export type WidgetPostCommentMutation = { postComment: { editableUntil: string | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetPostCommentMutation = { postComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetMineQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -149,7 +149,7 @@ export type WidgetMineQueryVariables = Exact<{
 
 
 export type WidgetMineQuery = { nodes: Array<
-    | { id: string, viewerReactions: Array<ReactionKind>, editableUntil: string | null }
+    | { id: string, viewerReactions: Array<ReactionKind>, editableForSeconds: number | null }
     | Record<PropertyKey, never>
    | null> };
 
@@ -182,7 +182,7 @@ export type WidgetEditMutationVariables = Exact<{
 }>;
 
 
-export type WidgetEditMutation = { editComment: { editableUntil: string | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetEditMutation = { editComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetDeleteMutationVariables = Exact<{
   id: string;
@@ -431,7 +431,7 @@ export const WidgetPostCommentDocument = new TypedDocumentString(`
     mutation WidgetPostComment($input: PostCommentInput!) {
   postComment(input: $input) {
     ...WidgetComment
-    editableUntil
+    editableForSeconds
   }
 }
     fragment WidgetComment on Comment {
@@ -468,7 +468,7 @@ export const WidgetMineDocument = new TypedDocumentString(`
     ... on Comment {
       id
       viewerReactions
-      editableUntil
+      editableForSeconds
     }
   }
 }
@@ -552,7 +552,7 @@ export const WidgetEditDocument = new TypedDocumentString(`
     mutation WidgetEdit($id: ID!, $body: String!) {
   editComment(input: {id: $id, body: $body}) {
     ...WidgetComment
-    editableUntil
+    editableForSeconds
   }
 }
     fragment WidgetComment on Comment {
