@@ -1,4 +1,4 @@
-// What a reader does to comments beyond posting (like, report with a reason, edit within the window, delete their
+// What a reader does to comments beyond posting (react, report with a reason, edit within the window, delete their
 // own). Forms open in the comment's own slot; everything is text, never markup. The account side is in account.ts.
 import type { Api } from "./api.js";
 import { el, uniqueId } from "./dom.js";
@@ -10,6 +10,7 @@ import {
   WidgetReactDocument,
   WidgetUnreactDocument,
   type FlagReason,
+  type ReactionKind,
 } from "./generated/graphql.js";
 import { explain } from "./messages.js";
 import type { CommentData, CommentView } from "./thread.js";
@@ -34,10 +35,19 @@ const REASONS: [FlagReason, string][] = [
   ["OTHER", "Something else"],
 ];
 
+/** The reactions the widget offers, in the order it shows them, with their button text. */
+const REACTIONS: [ReactionKind, string][] = [
+  ["LIKE", "Like"],
+  ["INSIGHTFUL", "Insightful"],
+  ["FUNNY", "Funny"],
+  ["SAD", "Sad"],
+  ["ANGRY", "Angry"],
+];
+
 export function createCommunity(deps: CommunityDeps) {
   // editDeadline: when, on this page's monotonic clock (performance.now()), the edit window closes. It is counted down
   // from the seconds Lede says are left, so a reader's wrong system clock neither hides Edit nor offers it too long.
-  const mine = new Map<string, { liked: boolean; editDeadline: number | null }>();
+  const mine = new Map<string, { reacted: ReactionKind[]; editDeadline: number | null }>();
   const deadline = (secondsLeft: number | null | undefined) =>
     secondsLeft ? performance.now() + secondsLeft * 1000 : null;
   const button = (text: string, onClick: () => void, attrs: Record<string, string> = {}) =>
@@ -127,7 +137,7 @@ export function createCommunity(deps: CommunityDeps) {
       async () => {
         const { editComment } = await deps.api.request(WidgetEditDocument, { id: view.data.id, body: text.value });
         mine.set(editComment.id, {
-          liked: mine.get(editComment.id)?.liked ?? false,
+          reacted: mine.get(editComment.id)?.reacted ?? [],
           editDeadline: deadline(editComment.editableForSeconds),
         });
         deps.update(editComment);
@@ -149,27 +159,30 @@ export function createCommunity(deps: CommunityDeps) {
     );
   }
 
-  async function toggleLike(view: CommentView): Promise<void> {
+  async function toggle(view: CommentView, kind: ReactionKind, label: string): Promise<void> {
     if (!deps.hasToken()) {
-      openForm(view, "Give a name to react", [], "Like", async () => {
-        await like(view, true);
-        return "Liked.";
+      openForm(view, "Give a name to react", [], label, async () => {
+        await react(view, kind, true);
+        return "Thank you for reacting.";
       });
       return;
     }
-    await like(view, !mine.get(view.data.id)?.liked).catch((error: unknown) =>
+    const on = !mine.get(view.data.id)?.reacted.includes(kind);
+    await react(view, kind, on).catch((error: unknown) =>
       view.replySlot.replaceChildren(
         el("p", { class: "lede-c-message", attrs: { "data-kind": "error" }, text: explain(error).message }),
       ),
     );
   }
 
-  async function like(view: CommentView, on: boolean): Promise<void> {
-    const variables = { commentId: view.data.id };
+  async function react(view: CommentView, kind: ReactionKind, on: boolean): Promise<void> {
+    const variables = { commentId: view.data.id, kind };
     const comment = on
       ? (await deps.api.request(WidgetReactDocument, variables)).reactToComment
       : (await deps.api.request(WidgetUnreactDocument, variables)).removeReaction;
-    mine.set(comment.id, { liked: on, editDeadline: mine.get(comment.id)?.editDeadline ?? null });
+    const before = mine.get(comment.id);
+    const others = (before?.reacted ?? []).filter((k) => k !== kind);
+    mine.set(comment.id, { reacted: on ? [...others, kind] : others, editDeadline: before?.editDeadline ?? null });
     deps.update(comment);
   }
 
@@ -179,12 +192,16 @@ export function createCommunity(deps: CommunityDeps) {
       const own = deps.viewerId() !== null && c.author.id === deps.viewerId();
       const state = mine.get(c.id);
       if (c.status === "VISIBLE") {
-        actions.append(
-          button(`Like (${c.reactionCount})`, () => void toggleLike(view), {
-            "aria-pressed": state?.liked ? "true" : "false",
-            "aria-label": `Like the comment by ${c.author.displayName} (${c.reactionCount} reactions)`,
-          }),
-        );
+        for (const [kind, label] of REACTIONS) {
+          const count = c.reactions.find((r) => r.kind === kind)?.count ?? 0;
+          const what = kind === "LIKE" ? "Like the comment" : `React “${label}” to the comment`;
+          actions.append(
+            button(`${label} (${count})`, () => void toggle(view, kind, label), {
+              "aria-pressed": state?.reacted.includes(kind) ? "true" : "false",
+              "aria-label": `${what} by ${c.author.displayName} (${count})`,
+            }),
+          );
+        }
         if (!own)
           actions.append(
             button("Report", () => report(view), { "aria-label": `Report the comment by ${c.author.displayName}` }),
@@ -196,7 +213,7 @@ export function createCommunity(deps: CommunityDeps) {
       actions.append(button("Delete", () => remove(view)));
     },
 
-    /** Learns which of these comments the reader liked and may still edit, and redraws them. */
+    /** Learns which of these comments the reader reacted to and may still edit, and redraws them. */
     async loadMine(ids: string[]): Promise<void> {
       if (!deps.hasToken() || ids.length === 0) return;
       const { nodes } = await deps.api
@@ -205,7 +222,7 @@ export function createCommunity(deps: CommunityDeps) {
       for (const node of nodes) {
         if (!node || !("viewerReactions" in node)) continue;
         mine.set(node.id, {
-          liked: node.viewerReactions.includes("LIKE"),
+          reacted: node.viewerReactions,
           editDeadline: deadline(node.editableForSeconds),
         });
         const shown = deps.shown(node.id);
@@ -214,7 +231,7 @@ export function createCommunity(deps: CommunityDeps) {
     },
 
     rememberPosted(id: string, editableForSeconds: number | null | undefined): void {
-      mine.set(id, { liked: false, editDeadline: deadline(editableForSeconds) });
+      mine.set(id, { reacted: [], editDeadline: deadline(editableForSeconds) });
     },
   };
 }

@@ -1,7 +1,7 @@
 // The widget's community tools in Chromium: a banned reader's widget says so and refuses to post with the server's
 // message; a report sent from the widget reaches the console's REPORTED queue with its reason; a moderator's warning
-// shown until acknowledged; likes, edit and delete of one's own comment, the sort order, staff picks first, and a
-// guest changing their name.
+// shown until acknowledged; reactions of every kind, edit and delete of one's own comment, the sort order, staff
+// picks first, and a guest changing their name.
 import { describe, expect, it } from "vitest";
 import {
   BanAccountDocument,
@@ -12,6 +12,7 @@ import {
 import { browserMissingButRequired, skipBrowser } from "../support/browser.js";
 import { bodies, useWidgetHarness, WIDGET } from "../support/embed-page.js";
 import { guest, post, REFERENCE_SLUG } from "../support/fixtures.js";
+import { rowId } from "../support/ids.js";
 import { skipDatabase } from "../support/lede.js";
 
 describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the widget's community tools", () => {
@@ -81,6 +82,16 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the w
     await like.click();
     await expect.poll(() => like.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => like.textContent()).toMatch(/Like \(1\)/);
+    // the other kinds of reaction the API has, each counted on its own
+    const insightful = pickedItem.getByRole("button", { name: /^React “Insightful” to the comment/ });
+    await insightful.click();
+    await expect.poll(() => insightful.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => insightful.textContent()).toBe("Insightful (1)");
+    await expect.poll(() => like.textContent()).toBe("Like (1)");
+    const kinds = await h.lede.db.prisma.reaction.findMany({ where: { commentId: rowId(picked.id) } });
+    expect(kinds.map((r) => r.kind).sort()).toEqual(["INSIGHTFUL", "LIKE"]);
+    await insightful.click();
+    await expect.poll(() => insightful.textContent()).toBe("Insightful (0)");
 
     const edited = page.locator(".lede-c-comment", { has: bodies(page, "My own edited words") }).first();
     await edited.getByRole("button", { name: "Delete" }).click();

@@ -100,14 +100,14 @@ export type ReactionKind =
   /** Found it sad. */
   | 'SAD';
 
-export type WidgetCommentFragment = { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
+export type WidgetCommentFragment = { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
 
 export type WidgetArticleQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type WidgetArticleQuery = { article: { id: string, headline: string, commentStreamCursor: string, commentSettings: { open: boolean, premoderated: boolean, closesAt: string | null }, featuredComments: Array<{ id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null }> } | null, viewer: { id: string, displayName: string, standing: { banned: boolean, suspendedUntil: string | null, warning: string | null } | null } | null };
+export type WidgetArticleQuery = { article: { id: string, headline: string, commentStreamCursor: string, commentSettings: { open: boolean, premoderated: boolean, closesAt: string | null }, featuredComments: Array<{ id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null }> } | null, viewer: { id: string, displayName: string, standing: { banned: boolean, suspendedUntil: string | null, warning: string | null } | null } | null };
 
 export type WidgetThreadQueryVariables = Exact<{
   slug: string;
@@ -118,7 +118,7 @@ export type WidgetThreadQueryVariables = Exact<{
 }>;
 
 
-export type WidgetThreadQuery = { article: { commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+export type WidgetThreadQuery = { article: { commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
 
 export type WidgetRepliesQueryVariables = Exact<{
   commentId: string;
@@ -127,7 +127,7 @@ export type WidgetRepliesQueryVariables = Exact<{
 }>;
 
 
-export type WidgetRepliesQuery = { comment: { id: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+export type WidgetRepliesQuery = { comment: { id: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
 
 export type WidgetStartGuestSessionMutationVariables = Exact<{
   displayName: string;
@@ -141,7 +141,7 @@ export type WidgetPostCommentMutationVariables = Exact<{
 }>;
 
 
-export type WidgetPostCommentMutation = { postComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetPostCommentMutation = { postComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetMineQueryVariables = Exact<{
   ids: Array<string> | string;
@@ -164,17 +164,19 @@ export type WidgetFlagMutation = { flagComment: { id: string } };
 
 export type WidgetReactMutationVariables = Exact<{
   commentId: string;
+  kind: ReactionKind;
 }>;
 
 
-export type WidgetReactMutation = { reactToComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetReactMutation = { reactToComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetUnreactMutationVariables = Exact<{
   commentId: string;
+  kind: ReactionKind;
 }>;
 
 
-export type WidgetUnreactMutation = { removeReaction: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetUnreactMutation = { removeReaction: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetEditMutationVariables = Exact<{
   id: string;
@@ -182,14 +184,14 @@ export type WidgetEditMutationVariables = Exact<{
 }>;
 
 
-export type WidgetEditMutation = { editComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetEditMutation = { editComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetDeleteMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type WidgetDeleteMutation = { deleteComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetDeleteMutation = { deleteComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
 
 export type WidgetRenameMutationVariables = Exact<{
   displayName: string;
@@ -209,7 +211,7 @@ export type WidgetCommentEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type WidgetCommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } } };
+export type WidgetCommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -242,6 +244,10 @@ export const WidgetCommentFragmentDoc = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -296,6 +302,10 @@ export const WidgetArticleDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -353,6 +363,10 @@ export const WidgetThreadDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -399,6 +413,10 @@ export const WidgetRepliesDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -446,6 +464,10 @@ export const WidgetPostCommentDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -481,8 +503,8 @@ export const WidgetFlagDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<WidgetFlagMutation, WidgetFlagMutationVariables>;
 export const WidgetReactDocument = new TypedDocumentString(`
-    mutation WidgetReact($commentId: ID!) {
-  reactToComment(commentId: $commentId, kind: LIKE) {
+    mutation WidgetReact($commentId: ID!, $kind: ReactionKind!) {
+  reactToComment(commentId: $commentId, kind: $kind) {
     ...WidgetComment
   }
 }
@@ -498,6 +520,10 @@ export const WidgetReactDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -515,8 +541,8 @@ export const WidgetReactDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<WidgetReactMutation, WidgetReactMutationVariables>;
 export const WidgetUnreactDocument = new TypedDocumentString(`
-    mutation WidgetUnreact($commentId: ID!) {
-  removeReaction(commentId: $commentId, kind: LIKE) {
+    mutation WidgetUnreact($commentId: ID!, $kind: ReactionKind!) {
+  removeReaction(commentId: $commentId, kind: $kind) {
     ...WidgetComment
   }
 }
@@ -532,6 +558,10 @@ export const WidgetUnreactDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -567,6 +597,10 @@ export const WidgetEditDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -601,6 +635,10 @@ export const WidgetDeleteDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -655,6 +693,10 @@ export const WidgetCommentEventsDocument = new TypedDocumentString(`
   replyCount
   featured
   reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
