@@ -72,6 +72,8 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
     responseCache,
     eventExecutions,
     isReady: () => deps.db.ping(),
+    db: deps.db,
+    clock: deps.clock,
     maskError,
     resolveViewer,
     newContext,

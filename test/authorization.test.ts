@@ -42,6 +42,11 @@ interface Graph {
   affiliation: string;
   participant: string;
   media: string;
+  scheduledJob: string;
+  previewToken: string;
+  revision: string;
+  webhookEndpoint: string;
+  webhookDelivery: string;
 }
 
 /** Writes one of each record straight to the database, so that each caller edits, removes or merges its own. */
@@ -92,6 +97,58 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
   await p.byline.create({
     data: { id: `byline-${tag}`, articleId: `article-${tag}`, personId: `other-person-${tag}`, position: 0 },
   });
+  // Scheduling, previews, revisions and webhooks: one record of each for the caller to act on.
+  await p.scheduledJob.create({
+    data: { id: `job-${tag}`, articleId: `draft-${tag}`, action: "PUBLISH", runAt: new Date("2099-01-01T00:00:00Z") },
+  });
+  await p.previewToken.create({
+    data: {
+      id: `preview-${tag}`,
+      articleId: `draft-${tag}`,
+      tokenHash: `hash-${tag}`,
+      expiresAt: new Date("2099-01-01"),
+    },
+  });
+  await p.articleRevision.create({
+    data: {
+      id: `revision-${tag}`,
+      articleId: `to-update-${tag}`,
+      version: 1,
+      action: "createArticle",
+      snapshot: JSON.stringify({
+        headline: "Matrix",
+        standfirst: null,
+        language: "en",
+        sectionSlug: null,
+        tags: [],
+        status: "PUBLISHED",
+        publishedAt: null,
+        embargoedUntil: null,
+        commentsEnabled: true,
+        commentsPremoderated: false,
+        body: [],
+      }),
+    },
+  });
+  await p.webhookEndpoint.create({
+    data: {
+      id: `webhook-${tag}`,
+      url: "https://receiver.example/hook",
+      events: "article.scheduled",
+      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    },
+  });
+  await p.webhookDelivery.create({
+    data: {
+      id: `delivery-${tag}`,
+      endpointId: `webhook-${tag}`,
+      messageId: `msg_${tag}`,
+      eventType: "article.scheduled",
+      payload: "{}",
+      status: "DELIVERED",
+      nextAttemptAt: at,
+    },
+  });
   const gid = (type: string, kind: string) => globalId(type, `${kind}-${tag}`);
   return {
     article: gid("Article", "article"),
@@ -106,6 +163,11 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
     affiliation: gid("Affiliation", "affiliation"),
     participant: gid("Participant", "participant"),
     media: gid("Media", "media"),
+    scheduledJob: gid("ScheduledJob", "job"),
+    previewToken: gid("PreviewToken", "preview"),
+    revision: gid("ArticleRevision", "revision"),
+    webhookEndpoint: gid("WebhookEndpoint", "webhook"),
+    webhookDelivery: gid("WebhookDelivery", "delivery"),
   };
 }
 
@@ -437,6 +499,107 @@ const CELLS: Cell[] = [
     (ids) => ({ keepId: ids.graph.person, mergeId: ids.graph.otherPerson, keepVersion: 1, mergeVersion: 1 }),
     "{ mergedId }",
   ),
+  {
+    name: "scheduleArticle",
+    operation: (ids) => ({
+      query: `mutation($a: ID!) { scheduleArticle(articleId: $a, action: PUBLISH, at: "2027-01-01T00:00:00Z") { id } }`,
+      variables: { a: ids.graph.draft },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "cancelScheduledChange",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { cancelScheduledChange(id: $id) { id } }`,
+      variables: { id: ids.graph.scheduledJob },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "embargoArticle",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { embargoArticle(id: $id, version: 1, until: "2027-01-01T00:00:00Z") { id } }`,
+      variables: { id: ids.graph.toUpdate },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "createPreviewToken",
+    operation: (ids) => ({
+      query: `mutation($a: ID!) { createPreviewToken(articleId: $a) { token } }`,
+      variables: { a: ids.graph.draft },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "revokePreviewToken",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { revokePreviewToken(id: $id) }`,
+      variables: { id: ids.graph.previewToken },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "restoreRevision",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { restoreRevision(revisionId: $id, version: 1) { id } }`,
+      variables: { id: ids.graph.revision },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "createWebhookEndpoint",
+    operation: () => ({
+      query: `mutation { createWebhookEndpoint(input: { url: "https://receiver.example/hook", events: ["article.scheduled"] }) { secret } }`,
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "updateWebhookEndpoint",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: false }) { id } }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "rotateWebhookSecret",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "replayWebhookDelivery",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) }`,
+      variables: { id: ids.graph.webhookDelivery },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "replayWebhooks",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { replayWebhooks(endpointId: $id, since: "2000-01-01T00:00:00Z") }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "webhookEndpoints",
+    operation: () => ({ query: `{ webhookEndpoints { id } }` }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "Article.revisions and scheduledChanges",
+    operation: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { revisions { id } scheduledChanges { id } } } }`,
+      variables: { id: ids.graph.article },
+    }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.node.revisions,
+  },
   // deleteComment last: it removes the comment the others act on.
   {
     name: "deleteComment (the author's comment)",

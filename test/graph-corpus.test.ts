@@ -5,17 +5,10 @@ import { generateCorpus } from "../src/seed/corpus.js";
 import { CoMentionsDocument, EntityTimelineDocument, RelatedArticlesDocument } from "./generated/graphql.js";
 import { describePlans, plansOf } from "./support/explain.js";
 import { staff } from "./support/fixtures.js";
-import {
-  allMentions,
-  coMentionsOf,
-  globalId,
-  rankingMismatch,
-  relatedOf,
-  type MentionRow,
-} from "./support/graph-truth.js";
+import { allMentions, coMentionsOf, rankingMismatch, relatedOf, type MentionRow } from "./support/graph-truth.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { checkStats } from "./support/stats-checks.js";
-import { rowId, typeAndRowId } from "./support/ids.js";
+import { globalId, rowId, typeAndRowId } from "./support/ids.js";
 
 const ARTICLES = 10_000;
 

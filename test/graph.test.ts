@@ -8,16 +8,9 @@ import {
   RelatedArticlesDocument,
 } from "./generated/graphql.js";
 import { REFERENCE_SLUG, staff } from "./support/fixtures.js";
-import {
-  allMentions,
-  coMentionsOf,
-  globalId,
-  rankingMismatch,
-  relatedOf,
-  type MentionRow,
-} from "./support/graph-truth.js";
+import { allMentions, coMentionsOf, rankingMismatch, relatedOf, type MentionRow } from "./support/graph-truth.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { rowId, typeAndRowId } from "./support/ids.js";
+import { globalId, rowId, typeAndRowId } from "./support/ids.js";
 
 describe.skipIf(skipDatabase)("the entity graph on the seed story", () => {
   let lede: TestLede;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArticleCommentsDocument } from "./generated/graphql.js";
 import { articleId, DRAFT_SLUG, guest, post, REFERENCE_SLUG, staff } from "./support/fixtures.js";
-import { describeFailure, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { describeFailure, serveForBlock, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { lastResult, wsClient } from "./support/ws.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
@@ -257,17 +257,10 @@ describe.skipIf(skipDatabase)("RESPONSE_CACHE=off", () => {
 });
 
 describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
-  let lede: TestLede;
-  let baseUrl: string;
-  beforeAll(async () => {
-    lede = await startLede();
-    baseUrl = await lede.listen();
-  });
-  afterAll(async () => {
-    await lede?.close();
-  });
+  const served = serveForBlock();
 
   it("answers queries and mutations sent over graphql-ws", async () => {
+    const { baseUrl } = served;
     const client = wsClient(baseUrl);
     try {
       const ask = (query: string) => lastResult(client, { query });
@@ -285,6 +278,7 @@ describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
   });
 
   it("drops cached HTTP answers when a mutation sent over graphql-ws changes them", async () => {
+    const { lede, baseUrl } = served;
     const editor = await staff(lede, "EDITOR");
     const { article } = (await lede.query(HEADLINE, { slug: REFERENCE_SLUG })) as {
       article: { id: string; headline: string; version: number };

@@ -15,7 +15,7 @@ import {
 } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { firstResult, rawSocket, subscribe, until, wsClient } from "./support/ws.js";
+import { firstResult, rawSocket, subscribe, until, wsClient, wsClientPool } from "./support/ws.js";
 import { rowId } from "./support/ids.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
@@ -40,12 +40,7 @@ describe.skipIf(skipDatabase)("stream safety", () => {
   let article: string;
   let author: { token: string; accountId: string };
   let moderator: { token: string };
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  const client = (token?: string) => {
-    const c = wsClient(baseUrl, token);
-    clients.push(c);
-    return c;
-  };
+  const { client, disposeClients } = wsClientPool(() => baseUrl);
   beforeAll(async () => {
     lede = await startLede({
       env: { SUSPECT_WORDS: "crypto", WS_MAX_SUBSCRIPTIONS: "3", COMMENT_RATE_LIMIT_MS: "3000" },
@@ -56,7 +51,7 @@ describe.skipIf(skipDatabase)("stream safety", () => {
     moderator = await staff(lede, "MODERATOR");
   });
   afterAll(async () => {
-    for (const c of clients) await c.dispose();
+    await disposeClients();
     await lede?.close();
   });
 

@@ -13,7 +13,7 @@ import {
 } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { rawSocket, subscribe, until, wsClient, type Collector } from "./support/ws.js";
+import { rawSocket, subscribe, until, wsClientPool, type Collector } from "./support/ws.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 type Events = Collector<CommentEventsSubscription>;
@@ -24,12 +24,7 @@ describe.skipIf(skipDatabase)("comment streams", () => {
   let baseUrl: string;
   let article: string;
   let reader: { token: string; accountId: string };
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  const client = (token?: string) => {
-    const c = wsClient(baseUrl, token);
-    clients.push(c);
-    return c;
-  };
+  const { client, disposeClients } = wsClientPool(() => baseUrl);
   beforeAll(async () => {
     lede = await startLede({ env: { SUSPECT_WORDS: "crypto", WS_MAX_SUBSCRIPTIONS: "3", WS_INIT_TIMEOUT_MS: "300" } });
     baseUrl = await lede.listen();
@@ -37,7 +32,7 @@ describe.skipIf(skipDatabase)("comment streams", () => {
     reader = await guest(lede, "Streamer");
   });
   afterAll(async () => {
-    for (const c of clients) await c.dispose();
+    await disposeClients();
     await lede?.close();
   });
 

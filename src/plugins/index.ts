@@ -8,10 +8,12 @@ import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
 import { useHttpCacheHeaders, useHttpCacheParams } from "../caching/http-cache.js";
 import { useLedeResponseCache, type LedeResponseCache } from "../caching/response-cache.js";
-import type { Context } from "../context.js";
+import type { Clock, Context } from "../context.js";
+import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { useEmbedScript } from "./embed.js";
+import { useFeeds } from "./feeds.js";
 import { graphiqlOptions } from "./graphiql-tabs.js";
 import { useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
@@ -33,6 +35,9 @@ export interface LedePluginDeps {
   eventExecutions: SharedExecutionCounts;
   /** /ready: whether the database answers. */
   isReady: () => Promise<boolean>;
+  /** The feeds and sitemaps read the articles. */
+  db: Pick<Database, "prisma">;
+  clock: Clock;
 }
 
 /** As createYoga takes them: plugins of yoga, of envelop and our own, whose context types differ. */
@@ -53,6 +58,9 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     useModerationConsole(config.graphqlPath),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
+    // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
+    // database, so an address past its limit must not reach it through them) and before anything GraphQL.
+    useFeeds({ db: deps.db, clock: deps.clock, site: config.site, logger: deps.logger }),
     // GraphiQL on /graphiql in production and JSON-only POST (415) in onRequest; the introspection gate at execute.
     useHttpGuards(config, graphiqlOptions),
     // Depth, aliases, directives, tokens and cost, then the query timeout: for HTTP and WebSockets alike.

@@ -18,6 +18,8 @@ import "./organisation/index.js";
 import "./person/index.js";
 import "./place/index.js";
 import "./stats/index.js";
+import "./webhooks/index.js";
+import "./publishing/index.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });

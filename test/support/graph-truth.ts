@@ -89,8 +89,6 @@ export function globalIdOf(entityKey: string): string {
   return globalId(typename, idOf(entityKey));
 }
 
-export { globalId };
-
 /**
  * A ranked answer agrees with the truth: every item has its true count, counts never rise, and exactly the entries
  * that beat the last count shown are shown (where a tie is cut at the end of the list, any of the tied may appear).

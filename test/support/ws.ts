@@ -17,6 +17,24 @@ export function wsClient(baseUrl: string, token?: string): Client {
   });
 }
 
+/**
+ * The clients one describe block opens, closed together: `client(token)` opens one (the base URL is read when it
+ * is called, after beforeAll has started the server); `disposeClients()` in afterAll closes them all.
+ */
+export function wsClientPool(baseUrl: () => string) {
+  const open: Client[] = [];
+  return {
+    client(token?: string): Client {
+      const c = wsClient(baseUrl(), token);
+      open.push(c);
+      return c;
+    },
+    async disposeClients(): Promise<void> {
+      for (const c of open.splice(0)) await c.dispose();
+    },
+  };
+}
+
 export async function until(
   condition: () => boolean | Promise<boolean>,
   what: string,

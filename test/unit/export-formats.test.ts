@@ -9,6 +9,15 @@ const PUBLISHED = new Date("2024-02-07T11:22:00.000Z");
 const UPDATED = new Date("2024-02-08T09:00:00.000Z");
 const named = (name: string) => ({ name, slug: name.toLowerCase().replace(/\W+/g, "-") });
 const noEntity = { person: null, organisation: null, event: null, place: null };
+/** The article's one image: what goes in, and what ninjs gives back. */
+const CRANES = {
+  url: "https://img.example/1.jpg",
+  caption: "Cranes at dawn",
+  altText: "Two cranes",
+  creditText: "Per Photo / Agency",
+  width: 1200,
+  height: 800,
+};
 
 const article: NinjsArticle & JsonLdArticle = {
   slug: "harbour-reopens",
@@ -30,17 +39,7 @@ const article: NinjsArticle & JsonLdArticle = {
     { role: "AUTHOR", person: { name: "Jane Doe" } },
     { role: "PHOTOGRAPHER", person: { name: "Per Photo" } },
   ],
-  media: [
-    {
-      id: "m1",
-      url: "https://img.example/1.jpg",
-      caption: "Cranes at dawn",
-      altText: "Two cranes",
-      creditText: "Per Photo / Agency",
-      width: 1200,
-      height: 800,
-    },
-  ],
+  media: [{ id: "m1", ...CRANES }],
   blocks: [
     { kind: "PARAGRAPH", text: "Ships are back.", level: null, attribution: null, mediaId: null },
     { kind: "IMAGE", text: null, level: null, attribution: null, mediaId: "m1" },
@@ -152,16 +151,7 @@ describe("ninjs", () => {
       section: { slug: "local", name: "Local" },
       tags: [{ slug: "shipping", name: "Shipping" }],
       publisher: "The Example Post",
-      media: [
-        {
-          url: "https://img.example/1.jpg",
-          caption: "Cranes at dawn",
-          altText: "Two cranes",
-          creditText: "Per Photo / Agency",
-          width: 1200,
-          height: 800,
-        },
-      ],
+      media: [CRANES],
     });
     expect(imported!.bylines.map((b) => b.name)).toEqual(["Jane Doe", "Per Photo"]);
     expect(imported!.blocks.map((b) => [b.kind, b.text, b.mediaIndex])).toEqual([

@@ -9,6 +9,7 @@ import { NINJS_SELECT, toNinjs } from "../../services/export/ninjs.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { namedConnection } from "../shared/connections.js";
 import { AccountRef } from "../account/types.js";
+import type { Context } from "../../context.js";
 import { MentionConnection } from "../links/types.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
 
@@ -132,6 +133,20 @@ export const ArticleRef = builder.prismaNode("Article", {
 
 export const ArticleConnection = namedConnection(ArticleRef, "Article", "articles");
 
+/** The options of a related list of articles (a section's, a publisher's): the listed ones, newest first. */
+export function listedArticlesNewestFirst(description: string) {
+  return {
+    extensions: VIEWER_FILTERED,
+    description,
+    cursor: "id" as const,
+    totalCount: true as const,
+    query: (_args: object, ctx: Context) => ({
+      where: listedArticleWhere(ctx.viewer),
+      orderBy: NEWEST_ARTICLES_FIRST,
+    }),
+  };
+}
+
 builder.prismaObject("ArticleBlock", {
   description: "One block of an article body.",
   fields: (t) => ({
@@ -194,16 +209,7 @@ export const SectionRef = builder.prismaObject("Section", {
     description: t.exposeString("description", { nullable: true, description: "What the section covers." }),
     articles: t.relatedConnection(
       "articles",
-      {
-        extensions: VIEWER_FILTERED,
-        description: "Published articles in the section, newest first.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: listedArticleWhere(ctx.viewer),
-          orderBy: NEWEST_ARTICLES_FIRST,
-        }),
-      },
+      listedArticlesNewestFirst("Published articles in the section, newest first."),
       ArticleConnection,
     ),
   }),

@@ -16,7 +16,10 @@ async function articleStream(
   accept?: (event: CommentEventMessage) => boolean,
 ) {
   const articleId = decodeGlobalIdOf(args.articleId, "Article", "articleId");
-  const article = await ctx.prisma.article.findUnique({ where: { id: articleId }, select: { status: true } });
+  const article = await ctx.prisma.article.findUnique({
+    where: { id: articleId },
+    select: { status: true, embargoedUntil: true },
+  });
   if (!article || !isArticleOpenable(ctx.viewer, article)) throw new NotFoundError("Article", args.articleId);
   const afterSeq = args.after ? decodeEventCursor(args.after, articleId) : undefined;
   let threadId: string | null = null;

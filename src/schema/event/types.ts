@@ -1,16 +1,14 @@
 // Events: what happened, when (to the precision it is known), where, and who took part.
 import { EventRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
-import { maxAge } from "../shared/cache-facts.js";
+import { addEntityRecordFields, ENTITY_NODE_OPTIONS, pagedById } from "../shared/entity-fields.js";
 import { EventKindEnum } from "../shared/enums.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
-import { MentionConnection, mentionedInOptions, ParticipantConnection } from "../links/types.js";
+import { ParticipantConnection } from "../links/types.js";
 
 builder.prismaNode("Event", {
-  // the graph of entities changes seldom
-  extensions: maxAge(300_000),
-  id: { field: "id" },
+  ...ENTITY_NODE_OPTIONS,
   description: "Something that happened: a crossing, an arrest, a mutiny, a ruling. Dates carry their precision.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "A stable, URL-safe name, e.g. wagner-mutiny-2023." }),
@@ -31,18 +29,14 @@ builder.prismaNode("Event", {
     place: t.relation("place", { nullable: true, description: "Where the event happened." }),
     participants: t.relatedConnection(
       "participants",
-      {
+      pagedById({
         description: "The people and organisations that took part, with their roles.",
         query: { orderBy: { id: "asc" } },
-        cursor: "id",
-        totalCount: true,
-      },
+      }),
       ParticipantConnection,
     ),
-    mentionedIn: t.relatedConnection("mentions", mentionedInOptions("event"), MentionConnection),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record last changed." }),
   }),
 });
+addEntityRecordFields("Event", "event");
 
 export const EventConnection = namedConnection(EventRef, "Event", "events");

@@ -120,6 +120,29 @@ export function affiliationsQuery(args: { status?: AffiliationStatus | null }, c
   };
 }
 
+/** The options of Person.affiliations and Organisation.members: paged by id, optionally current or former only. */
+export function affiliationListOptions(description: string, statusDescription: string) {
+  return {
+    description,
+    args: builder.args((t) => ({
+      status: t.field({ type: AffiliationStatusEnum, required: false, description: statusDescription }),
+    })),
+    query: affiliationsQuery,
+    cursor: "id" as const,
+    totalCount: true as const,
+  };
+}
+
+/** The options of Person.participations and Organisation.participations: the events, earliest first. */
+export function participationListOptions(description: string) {
+  return {
+    description,
+    query: { orderBy: [{ event: { startsAt: "asc" as const } }, { id: "asc" as const }] },
+    cursor: "id" as const,
+    totalCount: true as const,
+  };
+}
+
 export const MentionConnection = namedConnection(MentionRef, "Mention", "mentions");
 export const AffiliationConnection = namedConnection(AffiliationRef, "Affiliation", "affiliations");
 export const ParticipantConnection = namedConnection(ParticipantRef, "Participant", "participants");

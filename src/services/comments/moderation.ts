@@ -98,7 +98,10 @@ export async function flagComment(
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
-    const current = await tx.comment.findUnique({ where: { id }, include: { article: { select: { status: true } } } });
+    const current = await tx.comment.findUnique({
+      where: { id },
+      include: { article: { select: { status: true, embargoedUntil: true } } },
+    });
     // A comment already held for review (or rejected) takes the flag too: the reader saw it before it was held, and
     // the flag succeeds as if the comment were still there (its text stays hidden from them).
     const held = current?.status === "PENDING" || current?.status === "REJECTED";
