@@ -11,7 +11,8 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "LIMIT_EXCEEDED"
   | "TIMEOUT"
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  | "ACCOUNT_RESTRICTED";
 
 export class LedeError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -66,5 +67,12 @@ export class ConflictError extends LedeError {
 export class ServiceUnavailableError extends LedeError {
   constructor(message = "The database is not answering; try again shortly") {
     super("SERVICE_UNAVAILABLE", message);
+  }
+}
+
+/** The account is banned or suspended: `restriction` says which, `until` when a suspension ends. */
+export class AccountRestrictedError extends LedeError {
+  constructor(message: string, restriction: "BANNED" | "SUSPENDED", until?: Date) {
+    super("ACCOUNT_RESTRICTED", message, { restriction, ...(until ? { until: until.toISOString() } : {}) });
   }
 }

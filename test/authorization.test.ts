@@ -22,6 +22,8 @@ interface Ids {
   article: string;
   comment: string;
   pending: string;
+  /** A fresh reader account for the account actions, made for every caller. */
+  target: string;
   /** Fresh records (at version 1) for the entity mutations, made for every caller. */
   graph: Graph;
 }
@@ -193,6 +195,16 @@ const show = (...who: Caller[]): Record<Caller, Outcome> =>
   Object.fromEntries(CALLERS.map((c) => [c, who.includes(c) ? "ok" : "hidden"])) as Record<Caller, Outcome>;
 const SIGNED_IN: Caller[] = ["reader", "author", "analyst", "moderator", "editor", "admin"];
 
+/** A moderators-only action on the caller's fresh target reader. */
+const accountAction = (name: string, args: string, variables: Record<string, unknown> = {}): Cell => ({
+  name,
+  operation: (ids) => ({
+    query: `mutation($id: ID!${"until" in variables ? ", $until: DateTime!" : ""}) { ${name}(id: $id, reason: "matrix"${args}) { id } }`,
+    variables: { id: ids.target, ...variables },
+  }),
+  outcomes: allow("moderator", "admin"),
+});
+
 const CELLS: Cell[] = [
   {
     name: "startGuestSession",
@@ -259,6 +271,94 @@ const CELLS: Cell[] = [
     name: "moderationQueue",
     operation: () => ({ query: `{ moderationQueue(first: 1) { totalCount } }` }),
     outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "approveComments",
+    operation: (ids) => ({
+      query: `mutation($ids: [ID!]!) { approveComments(ids: $ids) { id } }`,
+      variables: { ids: [ids.pending] },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "rejectComments",
+    operation: (ids) => ({
+      query: `mutation($ids: [ID!]!) { rejectComments(ids: $ids, reason: "matrix") { id } }`,
+      variables: { ids: [ids.pending] },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "featureComment",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { featureComment(id: $id) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "unfeatureComment",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { unfeatureComment(id: $id) { id } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  accountAction("banAccount", ""),
+  accountAction("unbanAccount", ""),
+  accountAction("suspendAccount", ", until: $until", { until: "2026-02-01T00:00:00.000Z" }),
+  accountAction("warnAccount", `, message: "matrix warning"`),
+  accountAction("addAccountNote", ""),
+  {
+    name: "acknowledgeWarning",
+    operation: () => ({ query: `mutation { acknowledgeWarning { id } }` }),
+    outcomes: allow(...SIGNED_IN),
+  },
+  {
+    name: "changeDisplayName",
+    operation: () => ({ query: `mutation { changeDisplayName(displayName: "Matrix") { id } }` }),
+    outcomes: allow(...SIGNED_IN),
+  },
+  {
+    name: "deleteAccount (a reader's, on request)",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { deleteAccount(id: $id, reason: "matrix request") { accountId } }`,
+      variables: { id: ids.target },
+    }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "moderationItems",
+    operation: () => ({ query: `{ moderationItems(queue: REPORTED, first: 1) { totalCount } }` }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "moderationCounts",
+    operation: () => ({ query: `{ moderationCounts { pending } }` }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "accountData (a reader's)",
+    operation: (ids) => ({ query: `query($id: ID!) { accountData(id: $id) }`, variables: { id: ids.target } }),
+    outcomes: allow("moderator", "admin"),
+  },
+  {
+    name: "Comment.flags and reported",
+    operation: (ids) => ({
+      query: `query($id: ID!) { comment(id: $id) { flags { reason } reported } }`,
+      variables: { id: ids.comment },
+    }),
+    outcomes: show("moderator", "admin"),
+    pick: (data) => data.comment.flags,
+  },
+  {
+    name: "Account.standing and history (a reader's)",
+    operation: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Account { standing { banned } history { rejectedCount } } } }`,
+      variables: { id: ids.target },
+    }),
+    outcomes: show("moderator", "admin"),
+    pick: (data) => data.node.history,
   },
   {
     name: "a draft article",
@@ -542,7 +642,8 @@ describe.skipIf(skipDatabase)("authorization matrix", () => {
         const comment = (await post(lede, tokens.author!, { articleId: article, body: `for ${caller}` })).id;
         const pending = (await post(lede, tokens.author!, { articleId: article, body: `holdme for ${caller}` })).id;
         const graph = await freshGraph(lede);
-        const { query, variables } = cell.operation({ article, comment, pending, graph });
+        const target = (await guest(lede, `Matrix target for ${caller}`)).accountId;
+        const { query, variables } = cell.operation({ article, comment, pending, target, graph });
         const result = await lede.execute(query, variables, tokens[caller] ? { token: tokens[caller] } : {});
         const codes = (result.errors ?? []).map((e) => e.extensions?.code);
         let outcome: Outcome | string;

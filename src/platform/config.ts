@@ -47,6 +47,8 @@ const schema = z.object({
   SUSPECT_WORDS: wordList,
   MAX_LINKS: z.coerce.number().int().nonnegative().default(2),
   FLAGS_TO_PENDING: z.coerce.number().int().positive().default(3),
+  /** What becomes of a deleted account's comments: removed (text gone) or anonymised (kept, author "Deleted reader"). */
+  DELETED_ACCOUNT_COMMENTS: z.enum(["remove", "anonymise"]).default("remove"),
   WS_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(50),
   WS_MAX_FRAME_BYTES: z.coerce
@@ -129,6 +131,7 @@ export interface Config {
     suspectWords: string[];
     maxLinks: number;
     flagsToPending: number;
+    onAccountDeletion: "remove" | "anonymise";
   };
   limits: {
     depth: number;
@@ -218,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       suspectWords: c.SUSPECT_WORDS,
       maxLinks: c.MAX_LINKS,
       flagsToPending: c.FLAGS_TO_PENDING,
+      onAccountDeletion: c.DELETED_ACCOUNT_COMMENTS,
     },
     limits: {
       depth: c.MAX_DEPTH,

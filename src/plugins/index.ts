@@ -18,6 +18,7 @@ import { graphiqlOptions } from "./graphiql-tabs.js";
 import { useHttpGuards } from "./http-guards.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { useMetrics, type Metrics } from "./metrics.js";
+import { useModerationConsole } from "./moderation-console.js";
 import { usePersistedQueries } from "./persisted-queries.js";
 import { useAnonymousRateLimit, type RateLimiter } from "./rate-limit.js";
 import { useRequestLog } from "./request-log.js";
@@ -52,6 +53,9 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     useMetrics(deps.metrics),
     // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
     useEmbedScript(config.graphqlPath, deps.logger),
+    // Answers the moderation console's page and files (/moderate) in onRequest, like the widget's script and for the
+    // same reason: before the rate limit, so opening the console does not count against a newsroom's address.
+    useModerationConsole(config.graphqlPath),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the

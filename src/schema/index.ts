@@ -13,6 +13,7 @@ import "./find/index.js";
 import "./graph/index.js";
 import "./links/index.js";
 import "./merge/index.js";
+import "./moderation/index.js";
 import "./organisation/index.js";
 import "./person/index.js";
 import "./place/index.js";

@@ -70,4 +70,6 @@ export const STYLES = `
 .lede-c-reasons{font-size:.85em;margin:.1rem 0}
 .lede-c-link{background:none;border:none;padding:0;color:#1a5fb4;text-decoration:underline}
 .lede-c-live{font-size:.8em;opacity:.75}
+.lede-c-actions{display:flex;gap:.75rem;flex-wrap:wrap}
+.lede-c-standing{border:1px solid #e0b400;background:#fff8db;padding:.25rem .5rem;margin:.5rem 0}
 `;

@@ -1,7 +1,7 @@
 // The thread as the reader sees it: one view per comment, keyed by id, so a comment that arrives twice (in a page
 // and live, or replayed after a reconnect) is updated in place and never shown twice.
 import { el } from "./dom.js";
-import type { WidgetCommentFragment } from "./generated/graphql.js";
+import type { CommentOrder, WidgetCommentFragment } from "./generated/graphql.js";
 
 export type CommentData = WidgetCommentFragment;
 
@@ -26,6 +26,8 @@ export interface ThreadHooks {
   canReply(): boolean;
   reply(view: CommentView): void;
   loadReplies(view: CommentView): void;
+  /** Adds the reader's own actions (like, report, edit, delete) to a comment's action row. */
+  decorate(view: CommentView, actions: HTMLElement): void;
 }
 
 const RULE_TEXT: Record<string, string> = {
@@ -56,6 +58,12 @@ export class Thread {
   /** Removed comments keep their place; held and rejected ones are the author's alone. */
   private shown(c: CommentData): boolean {
     return c.status === "VISIBLE" || c.removed || this.mine(c);
+  }
+
+  /** Forgets every comment shown (a new order starts the thread again). */
+  clear(): void {
+    this.list.replaceChildren();
+    this.views.clear();
   }
 
   /** A page of top-level comments (newest first), after those already shown. */
@@ -134,6 +142,9 @@ export class Thread {
       el("span", { class: "lede-c-author", text: c.author.displayName, attrs: { id: authorId } }),
       el("time", { text: dateFormat.format(new Date(c.createdAt)), attrs: { datetime: c.createdAt } }),
       c.editedAt ? el("span", { text: "(edited)" }) : null,
+      c.featured && !c.removed
+        ? el("span", { class: "lede-c-badge", attrs: { "data-featured": "" }, text: "Staff pick" })
+        : null,
       status
         ? el("span", {
             class: "lede-c-badge",
@@ -159,6 +170,8 @@ export class Thread {
     view.replyButton.hidden = c.status !== "VISIBLE" || c.removed || !this.hooks.canReply();
     view.replyButton.setAttribute("aria-label", `Reply to ${c.author.displayName}`);
     view.item.classList.toggle("lede-c-removed", c.removed);
+    const actions = el("div", { class: "lede-c-actions" }, view.replyButton);
+    if (!c.removed) this.hooks.decorate(view, actions);
     view.item.replaceChildren(
       el(
         "article",
@@ -166,7 +179,7 @@ export class Thread {
         meta,
         body,
         reasons,
-        el("div", { class: "lede-c-actions" }, view.replyButton),
+        actions,
         view.replySlot,
         view.replies,
         view.moreReplies,
@@ -187,4 +200,18 @@ export class Thread {
     const text = (c.body ?? "").slice(0, 140);
     return `${c.parent ? "New reply" : "New comment"} from ${c.author.displayName}: ${text}`;
   }
+}
+
+/** The reader's choice of order for the thread. */
+export function orderSelect(): HTMLSelectElement {
+  const orders: [CommentOrder, string][] = [
+    ["NEWEST", "Newest first"],
+    ["OLDEST", "Oldest first"],
+    ["MOST_REACTIONS", "Most reactions"],
+  ];
+  return el(
+    "select",
+    { attrs: { "aria-label": "Order comments by" } },
+    ...orders.map(([value, text]) => el("option", { attrs: { value }, text })),
+  );
 }

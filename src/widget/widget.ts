@@ -1,7 +1,9 @@
 // One comment widget on a page: loads the article and its thread, follows it live from the cursor read before the
 // thread, and posts as the signed-in reader (data-token) or as a guest (a session kept in localStorage).
 import { createApi, WidgetError } from "./api.js";
-import { createComposer, type Composer } from "./composer.js";
+import { createCommunity } from "./community.js";
+import { createComposer } from "./composer.js";
+import { createReplyForms } from "./replies.js";
 import { el, randomId, STYLES } from "./dom.js";
 import {
   WidgetArticleDocument,
@@ -9,12 +11,14 @@ import {
   WidgetRepliesDocument,
   WidgetStartGuestSessionDocument,
   WidgetThreadDocument,
+  type CommentOrder,
   type WidgetArticleQuery,
 } from "./generated/graphql.js";
 import { followComments, type LiveStream } from "./live.js";
 import { explain, LIVE_TEXT, postedMessage } from "./messages.js";
 import { guestSessions } from "./session.js";
-import { Thread, type CommentData, type CommentView } from "./thread.js";
+import { orderSelect, Thread, type CommentData, type CommentView } from "./thread.js";
+import { showAccount } from "./account.js";
 
 export interface WidgetOptions {
   /** The article's slug. */
@@ -44,7 +48,6 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
   let nextPage: string | null = null;
   let shownCount = 0;
   let cursorResets = 0;
-  let openReply: { view: CommentView; composer: Composer } | null = null;
   const draftIds = new Map<string, string>();
   const api = createApi(options.endpoint, () => token);
 
@@ -55,16 +58,28 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
   const list = el("ol", { class: "lede-c-list", attrs: { "aria-label": "Comments" } });
   const more = el("button", { text: "Show more comments", attrs: { type: "button", hidden: "" } });
   const composerSlot = el("div");
+  const accountSlot = el("div");
+  const order = orderSelect();
   const root = el("section", { class: "lede-c", attrs: { "aria-label": "Reader comments" } });
-  root.append(heading, composerSlot, notice, liveLine, list, more, announcer);
+  const sort = el("label", {}, "Sort: ", order);
+  root.append(heading, accountSlot, composerSlot, notice, liveLine, sort, list, more, announcer);
   container.replaceChildren(root);
   container.dataset.ledeState = "loading";
 
   const thread = new Thread(list, {
     viewerId: () => viewer?.id ?? null,
     canReply: () => article?.commentSettings.open ?? false,
-    reply: (view) => openReplyForm(view),
+    reply: (view) => replies.open(view),
     loadReplies: (view) => void loadReplies(view),
+    decorate: (view, actions) => community.decorate(view, actions),
+  });
+  const community = createCommunity({
+    api,
+    viewerId: () => viewer?.id ?? null,
+    hasToken: () => token !== null,
+    ensureSession: (displayName) => postingToken(displayName),
+    update: (comment) => void thread.upsert(comment),
+    shown: (id) => thread.views.get(id)?.data,
   });
 
   const setCount = (count: number) => (heading.textContent = count === 1 ? "1 comment" : `${count} comments`);
@@ -79,7 +94,8 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
     if (token) return;
     const { startGuestSession } = await api.request(WidgetStartGuestSessionDocument, { displayName });
     token = startGuestSession.token;
-    viewer = { id: startGuestSession.account.id, displayName: startGuestSession.account.displayName };
+    viewer = { id: startGuestSession.account.id, displayName: startGuestSession.account.displayName, standing: null };
+    showAccountBar();
     guests.save({ token, expiresAt: startGuestSession.expiresAt });
     // The author's own held comments reach them only on a signed-in stream: follow again as this reader.
     restartLive();
@@ -102,6 +118,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
         posted = await api.request(WidgetPostCommentDocument, { input });
       }
       const comment = posted.postComment;
+      community.rememberPosted(comment.id, comment.editableForSeconds);
       draftIds.delete(draft);
       if (thread.upsert(comment) === "added" && comment.status === "VISIBLE") setCount(++shownCount);
       return comment;
@@ -127,32 +144,11 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
     },
   });
 
-  function openReplyForm(view: CommentView): void {
-    closeReplyForm(false);
-    const close = () => closeReplyForm(true);
-    const replyComposer = createComposer({
-      label: `Your reply to ${view.data.author.displayName}`,
-      submitLabel: "Post reply",
-      askName: () => !token,
-      cancel: close,
-      async submit(body, displayName) {
-        const comment = await postComment(body, displayName, view.data.id);
-        closeReplyForm(true);
-        composer.message(postedMessage(comment).replace("comment", "reply"));
-      },
-    });
-    view.replySlot.replaceChildren(replyComposer.form);
-    openReply = { view, composer: replyComposer };
-    replyComposer.focus();
-  }
-
-  function closeReplyForm(restoreFocus: boolean): void {
-    if (!openReply) return;
-    const { view } = openReply;
-    view.replySlot.replaceChildren();
-    openReply = null;
-    if (restoreFocus) view.replyButton.focus();
-  }
+  const replies = createReplyForms({
+    askName: () => !token,
+    post: (body, displayName, parentId) => postComment(body, displayName, parentId),
+    posted: (comment) => composer.message(postedMessage(comment).replace("comment", "reply")),
+  });
 
   async function loadPage(): Promise<void> {
     const data = await api.request(WidgetThreadDocument, {
@@ -160,15 +156,27 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
       first: pageSize,
       after: nextPage,
       replies: 3,
+      orderBy: order.value as CommentOrder,
     });
     const page = data.article?.comments;
     if (!page) return;
+    // Staff picks first: they keep their place at the top when their page comes.
+    if (!nextPage) thread.appendPage(article?.featuredComments ?? []);
     shownCount = data.article!.commentCount;
     setCount(shownCount);
     thread.appendPage(page.edges.map((e) => e.node));
     nextPage = page.pageInfo.endCursor ?? null;
     more.hidden = !page.pageInfo.hasNextPage;
+    void community.loadMine([...thread.views.keys()]);
   }
+
+  const showAccountBar = () => showAccount(accountSlot, api, viewer, !options.token && token !== null);
+
+  order.addEventListener("change", () => {
+    thread.clear();
+    nextPage = null;
+    loadPage().catch((error: unknown) => (notice.textContent = explain(error).message));
+  });
 
   async function loadReplies(view: CommentView): Promise<void> {
     view.moreReplies.disabled = true;
@@ -179,6 +187,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
         after: view.repliesCursor,
       });
       if (data.comment) thread.appendReplies(view, data.comment.replies);
+      void community.loadMine(data.comment?.replies.edges.map((e) => e.node.id) ?? []);
     } catch (error) {
       notice.textContent = explain(error).message;
     } finally {
@@ -266,6 +275,7 @@ export function mountComments(container: HTMLElement, options: WidgetOptions): {
     }
     article = data.article;
     viewer = data.viewer ?? null;
+    showAccountBar();
     if (article.commentSettings.open) {
       composerSlot.append(composer.form);
       composer.refresh();

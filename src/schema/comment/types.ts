@@ -33,6 +33,9 @@ export const CommentEventKindEnum = describedEnum("CommentEventKind", "What happ
   REMOVED: "It was deleted; it stays in its thread as removed.",
   STATUS_CHANGED: "A moderator or a rule changed its status (approved, rejected, held for review).",
   REACTIONS_CHANGED: "Someone added or took back a reaction.",
+  FEATURE_CHANGED: "A moderator featured it (a staff pick) or took it off the featured list.",
+  AUTHOR_CHANGED: "Its author's account was deleted and the comment anonymised.",
+  FLAGGED: "A reader flagged it (moderators only).",
 });
 export const ModerationRuleEnum = describedEnum("ModerationRule", "What made a moderation decision.", ModerationRule, {
   BANNED_WORD: "The text contains a banned word (detail: the word).",
@@ -94,7 +97,7 @@ const CommentRevisionRef = builder.prismaObject("CommentRevision", {
   }),
 });
 
-const ModerationDecisionRef = builder.prismaObject("ModerationDecision", {
+export const ModerationDecisionRef = builder.prismaObject("ModerationDecision", {
   description: "A change of a comment's status, by a rule or a moderator, with the reasons.",
   fields: (t) => ({
     status: t.expose("status", { type: CommentStatusEnum, description: "The status it gave the comment." }),

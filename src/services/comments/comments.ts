@@ -13,6 +13,7 @@ import {
 import type { Comment, Prisma as P } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
 import { requireViewer } from "../shared/authz.js";
+import { requireParticipant } from "../moderation/standing.js";
 import { publishCommentEvents, recordCommentEvent, republishLatest } from "./events.js";
 import type { CommentEventMessage } from "./event-message.js";
 import { normaliseCommentBody } from "./text.js";
@@ -85,7 +86,7 @@ async function takeRateLimitSlot(tx: P.TransactionClient, ctx: Context, accountI
 }
 
 export async function postComment(ctx: Context, input: PostCommentInput): Promise<Comment> {
-  const viewer = requireViewer(ctx, "comment");
+  const viewer = requireParticipant(ctx, "comment");
   const articleId = decodeGlobalIdOf(input.articleId, "Article", "articleId");
   const parentId = input.parentId ? decodeGlobalIdOf(input.parentId, "Comment", "parentId") : null;
   const clientMutationId = checkClientMutationId(input.clientMutationId);
@@ -202,7 +203,7 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
 }
 
 export async function editComment(ctx: Context, input: { id: string; body: string }): Promise<Comment> {
-  const viewer = requireViewer(ctx, "edit comments");
+  const viewer = requireParticipant(ctx, "edit comments");
   const id = decodeGlobalIdOf(input.id, "Comment");
   const body = normaliseCommentBody(input.body);
   const now = ctx.clock();

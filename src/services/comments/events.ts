@@ -93,12 +93,14 @@ export async function republishLatest(
 }
 
 /** Whether `viewer` may see `event`: everyone sees what concerns a visible comment (its arrival, edits, removal,
- * approval or rejection); authors see everything about their own comments; moderators see everything. */
+ * approval or rejection); authors see everything about their own comments; moderators see everything (flags are
+ * for moderators only). */
 export function canSeeEvent(
   viewer: Account | null,
-  event: Pick<CommentEventMessage, "authorId" | "status" | "previousStatus">,
+  event: Pick<CommentEventMessage, "authorId" | "status" | "previousStatus"> & { kind?: CommentEventKind },
 ): boolean {
   if (canModerate(viewer)) return true;
+  if (event.kind === "FLAGGED") return false; // who flagged what is for moderators only
   if (viewer && viewer.id === event.authorId) return true;
   return event.status === "VISIBLE" || event.previousStatus === "VISIBLE";
 }

@@ -6,16 +6,16 @@ import type { Context } from "../../context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../errors.js";
 import type { CommentStatus, FlagReason, ModerationRule } from "../../generated/prisma/enums.js";
 import type { Account, Comment, Prisma as P } from "../../generated/prisma/client.js";
+import { recordDecision, type Reason } from "./decision-log.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { requireModerator, requireViewer, isStaff } from "../shared/authz.js";
+import { requireModerator, isStaff } from "../shared/authz.js";
+import { requireParticipant } from "../moderation/standing.js";
 import { publishCommentEvents, recordCommentEvent, republishLatest } from "./events.js";
 import type { CommentEventMessage } from "./event-message.js";
 import { isArticleOpenable, isCommentVisible } from "../shared/visibility.js";
+import { checkedRejectionReason, decideInTransaction } from "../moderation/decide.js";
 
-export interface Reason {
-  rule: ModerationRule;
-  detail?: string;
-}
+export { recordDecision, type Reason };
 
 export interface Assessment {
   status: Extract<CommentStatus, "VISIBLE" | "PENDING" | "REJECTED">;
@@ -61,44 +61,6 @@ export function assessComment(input: {
   return { status: reasons.length > 0 ? "PENDING" : "VISIBLE", reasons };
 }
 
-type Tx = P.TransactionClient;
-
-export async function recordDecision(
-  tx: Tx,
-  ctx: Pick<Context, "newId" | "clock">,
-  decision: {
-    commentId: string;
-    actorId: string | null;
-    status: CommentStatus;
-    previousStatus: CommentStatus | null;
-    note?: string | null;
-    reasons: Reason[];
-  },
-): Promise<void> {
-  const now = ctx.clock();
-  await tx.moderationDecision.create({
-    data: {
-      id: ctx.newId(),
-      commentId: decision.commentId,
-      actorId: decision.actorId,
-      status: decision.status,
-      previousStatus: decision.previousStatus,
-      note: decision.note ?? null,
-      createdAt: now,
-      updatedAt: now,
-      reasons: {
-        create: decision.reasons.map((r) => ({
-          id: ctx.newId(),
-          rule: r.rule,
-          detail: r.detail ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      },
-    },
-  });
-}
-
 async function changeStatus(
   ctx: Context,
   commentGlobalId: string,
@@ -106,32 +68,12 @@ async function changeStatus(
   note: string | null,
 ): Promise<Comment> {
   const moderator = requireModerator(ctx, to === "VISIBLE" ? "approve comments" : "reject comments");
-  const id = decodeGlobalIdOf(commentGlobalId, "Comment");
   const events: CommentEventMessage[] = [];
-  let alreadyThere = false;
-  const comment = await writeTransaction(ctx, async (tx) => {
-    await lockComment(tx, ctx, id);
-    const current = await tx.comment.findUnique({ where: { id } });
-    if (!current) throw new NotFoundError("Comment", commentGlobalId);
-    if (current.status === "REMOVED") throw new ForbiddenError("A removed comment cannot be approved or rejected");
-    if (current.status === to) {
-      alreadyThere = true; // perhaps a retry of a decision whose answer was lost: see republishLatest
-      return current;
-    }
-    const updated = await tx.comment.update({ where: { id }, data: { status: to, updatedAt: ctx.clock() } });
-    await recordDecision(tx, ctx, {
-      commentId: id,
-      actorId: moderator.id,
-      status: to,
-      previousStatus: current.status,
-      note,
-      reasons: [{ rule: "MODERATOR", detail: note ?? undefined }],
-    });
-    events.push(await recordCommentEvent(tx, ctx, updated, "STATUS_CHANGED", current.status));
-    return updated;
-  });
+  const { comment, alreadyThere } = await writeTransaction(ctx, (tx) =>
+    decideInTransaction(tx, ctx, moderator, commentGlobalId, to, note, events),
+  );
   publishCommentEvents(ctx, events);
-  if (alreadyThere) await republishLatest(ctx, id, "STATUS_CHANGED");
+  if (alreadyThere) await republishLatest(ctx, comment.id, "STATUS_CHANGED");
   return comment;
 }
 
@@ -139,10 +81,7 @@ export const approveComment = (ctx: Context, id: string, note?: string | null) =
   changeStatus(ctx, id, "VISIBLE", note?.trim() || null);
 
 export function rejectComment(ctx: Context, id: string, reason: string): Promise<Comment> {
-  const note = reason.trim();
-  if (note.length === 0 || note.length > 500)
-    throw new BadUserInputError("Give a reason of 1–500 characters", "reason");
-  return changeStatus(ctx, id, "REJECTED", note);
+  return changeStatus(ctx, id, "REJECTED", checkedRejectionReason(reason));
 }
 
 export async function flagComment(
@@ -151,7 +90,7 @@ export async function flagComment(
   reason: FlagReason,
   text?: string | null,
 ): Promise<Comment> {
-  const viewer = requireViewer(ctx, "flag comments");
+  const viewer = requireParticipant(ctx, "flag comments");
   const id = decodeGlobalIdOf(commentGlobalId, "Comment");
   const note = text?.trim() || null;
   if (note && note.length > 500) throw new BadUserInputError("A flag's text may be at most 500 characters", "text");
@@ -159,10 +98,16 @@ export async function flagComment(
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
-    const current = await tx.comment.findUnique({ where: { id }, include: { article: { select: { status: true, embargoedUntil: true } } } });
+    const current = await tx.comment.findUnique({
+      where: { id },
+      include: { article: { select: { status: true, embargoedUntil: true } } },
+    });
+    // A comment already held for review (or rejected) takes the flag too: the reader saw it before it was held, and
+    // the flag succeeds as if the comment were still there (its text stays hidden from them).
+    const held = current?.status === "PENDING" || current?.status === "REJECTED";
     if (
       !current ||
-      !isCommentVisible(viewer, current) ||
+      (!isCommentVisible(viewer, current) && !held) ||
       current.status === "REMOVED" ||
       !isArticleOpenable(viewer, current.article)
     )
@@ -184,9 +129,16 @@ export async function flagComment(
         updatedAt: now,
       },
     });
-    const updated = await tx.comment.update({ where: { id }, data: { flagCount: { increment: 1 } } });
-    if (updated.status !== "VISIBLE" || updated.flagCount < ctx.config.comments.flagsToPending) return updated;
-    const held = await tx.comment.update({ where: { id }, data: { status: "PENDING", updatedAt: now } });
+    const updated = await tx.comment.update({
+      where: { id },
+      data: { flagCount: { increment: 1 }, ...(current.status === "VISIBLE" ? { reported: true } : {}) },
+    });
+    if (updated.status !== "VISIBLE" || updated.flagCount < ctx.config.comments.flagsToPending) {
+      // Moderators only (see canSeeEvent): the REPORTED queue and an open item's flags update live.
+      events.push(await recordCommentEvent(tx, ctx, updated, "FLAGGED", updated.status));
+      return updated;
+    }
+    const heldByFlags = await tx.comment.update({ where: { id }, data: { status: "PENDING", updatedAt: now } });
     await recordDecision(tx, ctx, {
       commentId: id,
       actorId: null,
@@ -194,8 +146,8 @@ export async function flagComment(
       previousStatus: "VISIBLE",
       reasons: [{ rule: "FLAGS", detail: `${updated.flagCount} flags` }],
     });
-    events.push(await recordCommentEvent(tx, ctx, held, "STATUS_CHANGED", "VISIBLE"));
-    return held;
+    events.push(await recordCommentEvent(tx, ctx, heldByFlags, "STATUS_CHANGED", "VISIBLE"));
+    return heldByFlags;
   });
   publishCommentEvents(ctx, events);
   return comment;

@@ -6,12 +6,12 @@ import { NotFoundError } from "../../errors.js";
 import type { ReactionKind } from "../../generated/prisma/enums.js";
 import type { Comment } from "../../generated/prisma/client.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
-import { requireViewer } from "../shared/authz.js";
+import { requireParticipant } from "../moderation/standing.js";
 import type { CommentEventMessage } from "./event-message.js";
 import { publishCommentEvents, recordCommentEvent } from "./events.js";
 
 async function changeReaction(ctx: Context, globalId: string, kind: ReactionKind, add: boolean): Promise<Comment> {
-  const viewer = requireViewer(ctx, "react to comments");
+  const viewer = requireParticipant(ctx, "react to comments");
   const id = decodeGlobalIdOf(globalId, "Comment", "commentId");
   const events: CommentEventMessage[] = [];
   const run = () =>

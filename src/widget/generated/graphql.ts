@@ -8,14 +8,31 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type CommentEventKind =
   /** It was posted. */
   | 'ADDED'
+  /** Its author's account was deleted and the comment anonymised. */
+  | 'AUTHOR_CHANGED'
   /** Its author changed its text. */
   | 'EDITED'
+  /** A moderator featured it (a staff pick) or took it off the featured list. */
+  | 'FEATURE_CHANGED'
+  /** A reader flagged it (moderators only). */
+  | 'FLAGGED'
   /** Someone added or took back a reaction. */
   | 'REACTIONS_CHANGED'
   /** It was deleted; it stays in its thread as removed. */
   | 'REMOVED'
   /** A moderator or a rule changed its status (approved, rejected, held for review). */
   | 'STATUS_CHANGED';
+
+/** How to order a list of comments. */
+export type CommentOrder =
+  /** Most reactions first, then newest. */
+  | 'MOST_REACTIONS'
+  /** Most direct replies first, then newest. */
+  | 'MOST_REPLIES'
+  /** Newest first. */
+  | 'NEWEST'
+  /** Oldest first. */
+  | 'OLDEST';
 
 /** Where a comment stands in moderation. */
 export type CommentStatus =
@@ -27,6 +44,19 @@ export type CommentStatus =
   | 'REMOVED'
   /** Shown to everyone. */
   | 'VISIBLE';
+
+/** Why a reader reports a comment. */
+export type FlagReason =
+  /** Insults, harassment or hate. */
+  | 'ABUSE'
+  /** States falsehoods as fact. */
+  | 'MISINFORMATION'
+  /** Nothing to do with the article. */
+  | 'OFF_TOPIC'
+  /** Something else (say what in the text). */
+  | 'OTHER'
+  /** Advertising or repeated junk. */
+  | 'SPAM';
 
 /** What made a moderation decision. */
 export type ModerationRule =
@@ -57,24 +87,38 @@ export type PostCommentInput = {
   parentId?: string | null | undefined;
 };
 
-export type WidgetCommentFragment = { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
+/** How a reader reacts to a comment. */
+export type ReactionKind =
+  /** Found it infuriating. */
+  | 'ANGRY'
+  /** Found it funny. */
+  | 'FUNNY'
+  /** Learned something from it. */
+  | 'INSIGHTFUL'
+  /** Agrees or likes it. */
+  | 'LIKE'
+  /** Found it sad. */
+  | 'SAD';
+
+export type WidgetCommentFragment = { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null };
 
 export type WidgetArticleQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type WidgetArticleQuery = { article: { id: string, headline: string, commentStreamCursor: string, commentSettings: { open: boolean, premoderated: boolean, closesAt: string | null } } | null, viewer: { id: string, displayName: string } | null };
+export type WidgetArticleQuery = { article: { id: string, headline: string, commentStreamCursor: string, commentSettings: { open: boolean, premoderated: boolean, closesAt: string | null }, featuredComments: Array<{ id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null }> } | null, viewer: { id: string, displayName: string, standing: { banned: boolean, suspendedUntil: string | null, warning: string | null } | null } | null };
 
 export type WidgetThreadQueryVariables = Exact<{
   slug: string;
   first: number;
   after?: string | null | undefined;
   replies: number;
+  orderBy?: CommentOrder | null | undefined;
 }>;
 
 
-export type WidgetThreadQuery = { article: { commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+export type WidgetThreadQuery = { article: { commentCount: number, comments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> }, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
 
 export type WidgetRepliesQueryVariables = Exact<{
   commentId: string;
@@ -83,7 +127,7 @@ export type WidgetRepliesQueryVariables = Exact<{
 }>;
 
 
-export type WidgetRepliesQuery = { comment: { id: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
+export type WidgetRepliesQuery = { comment: { id: string, replyCount: number, replies: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } }> } } | null };
 
 export type WidgetStartGuestSessionMutationVariables = Exact<{
   displayName: string;
@@ -97,7 +141,69 @@ export type WidgetPostCommentMutationVariables = Exact<{
 }>;
 
 
-export type WidgetPostCommentMutation = { postComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+export type WidgetPostCommentMutation = { postComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetMineQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type WidgetMineQuery = { nodes: Array<
+    | { id: string, viewerReactions: Array<ReactionKind>, editableForSeconds: number | null }
+    | Record<PropertyKey, never>
+   | null> };
+
+export type WidgetFlagMutationVariables = Exact<{
+  id: string;
+  reason: FlagReason;
+  text?: string | null | undefined;
+}>;
+
+
+export type WidgetFlagMutation = { flagComment: { id: string } };
+
+export type WidgetReactMutationVariables = Exact<{
+  commentId: string;
+  kind: ReactionKind;
+}>;
+
+
+export type WidgetReactMutation = { reactToComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetUnreactMutationVariables = Exact<{
+  commentId: string;
+  kind: ReactionKind;
+}>;
+
+
+export type WidgetUnreactMutation = { removeReaction: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetEditMutationVariables = Exact<{
+  id: string;
+  body: string;
+}>;
+
+
+export type WidgetEditMutation = { editComment: { editableForSeconds: number | null, id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetDeleteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WidgetDeleteMutation = { deleteComment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } };
+
+export type WidgetRenameMutationVariables = Exact<{
+  displayName: string;
+}>;
+
+
+export type WidgetRenameMutation = { changeDisplayName: { id: string, displayName: string } };
+
+export type WidgetAcknowledgeWarningMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WidgetAcknowledgeWarningMutation = { acknowledgeWarning: { id: string } };
 
 export type WidgetCommentEventsSubscriptionVariables = Exact<{
   articleId: string;
@@ -105,7 +211,7 @@ export type WidgetCommentEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type WidgetCommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } } };
+export type WidgetCommentEventsSubscription = { commentEvents: { kind: CommentEventKind, cursor: string, sequence: number, comment: { id: string, body: string | null, status: CommentStatus, removed: boolean, depth: number, createdAt: string, editedAt: string | null, threadId: string, replyCount: number, featured: boolean, reactionCount: number, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, displayName: string }, parent: { id: string } | null, moderation: Array<{ status: CommentStatus, note: string | null, reasons: Array<{ rule: ModerationRule, detail: string | null }> }> | null } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -136,6 +242,12 @@ export const WidgetCommentFragmentDoc = new TypedDocumentString(`
   editedAt
   threadId
   replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -164,18 +276,57 @@ export const WidgetArticleDocument = new TypedDocumentString(`
       premoderated
       closesAt
     }
+    featuredComments {
+      ...WidgetComment
+    }
   }
   viewer {
     id
     displayName
+    standing {
+      banned
+      suspendedUntil
+      warning
+    }
   }
 }
-    `) as unknown as TypedDocumentString<WidgetArticleQuery, WidgetArticleQueryVariables>;
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetArticleQuery, WidgetArticleQueryVariables>;
 export const WidgetThreadDocument = new TypedDocumentString(`
-    query WidgetThread($slug: String!, $first: Int!, $after: String, $replies: Int!) {
+    query WidgetThread($slug: String!, $first: Int!, $after: String, $replies: Int!, $orderBy: CommentOrder) {
   article(slug: $slug) {
     commentCount
-    comments(first: $first, after: $after, orderBy: NEWEST) {
+    comments(first: $first, after: $after, orderBy: $orderBy) {
       totalCount
       pageInfo {
         hasNextPage
@@ -210,6 +361,12 @@ export const WidgetThreadDocument = new TypedDocumentString(`
   editedAt
   threadId
   replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -254,6 +411,12 @@ export const WidgetRepliesDocument = new TypedDocumentString(`
   editedAt
   threadId
   replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -286,6 +449,7 @@ export const WidgetPostCommentDocument = new TypedDocumentString(`
     mutation WidgetPostComment($input: PostCommentInput!) {
   postComment(input: $input) {
     ...WidgetComment
+    editableForSeconds
   }
 }
     fragment WidgetComment on Comment {
@@ -298,6 +462,12 @@ export const WidgetPostCommentDocument = new TypedDocumentString(`
   editedAt
   threadId
   replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
@@ -314,6 +484,192 @@ export const WidgetPostCommentDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<WidgetPostCommentMutation, WidgetPostCommentMutationVariables>;
+export const WidgetMineDocument = new TypedDocumentString(`
+    query WidgetMine($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Comment {
+      id
+      viewerReactions
+      editableForSeconds
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetMineQuery, WidgetMineQueryVariables>;
+export const WidgetFlagDocument = new TypedDocumentString(`
+    mutation WidgetFlag($id: ID!, $reason: FlagReason!, $text: String) {
+  flagComment(id: $id, reason: $reason, text: $text) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetFlagMutation, WidgetFlagMutationVariables>;
+export const WidgetReactDocument = new TypedDocumentString(`
+    mutation WidgetReact($commentId: ID!, $kind: ReactionKind!) {
+  reactToComment(commentId: $commentId, kind: $kind) {
+    ...WidgetComment
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetReactMutation, WidgetReactMutationVariables>;
+export const WidgetUnreactDocument = new TypedDocumentString(`
+    mutation WidgetUnreact($commentId: ID!, $kind: ReactionKind!) {
+  removeReaction(commentId: $commentId, kind: $kind) {
+    ...WidgetComment
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetUnreactMutation, WidgetUnreactMutationVariables>;
+export const WidgetEditDocument = new TypedDocumentString(`
+    mutation WidgetEdit($id: ID!, $body: String!) {
+  editComment(input: {id: $id, body: $body}) {
+    ...WidgetComment
+    editableForSeconds
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetEditMutation, WidgetEditMutationVariables>;
+export const WidgetDeleteDocument = new TypedDocumentString(`
+    mutation WidgetDelete($id: ID!) {
+  deleteComment(id: $id) {
+    ...WidgetComment
+  }
+}
+    fragment WidgetComment on Comment {
+  id
+  body
+  status
+  removed
+  depth
+  createdAt
+  editedAt
+  threadId
+  replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
+  author {
+    id
+    displayName
+  }
+  parent {
+    id
+  }
+  moderation {
+    status
+    note
+    reasons {
+      rule
+      detail
+    }
+  }
+}`) as unknown as TypedDocumentString<WidgetDeleteMutation, WidgetDeleteMutationVariables>;
+export const WidgetRenameDocument = new TypedDocumentString(`
+    mutation WidgetRename($displayName: String!) {
+  changeDisplayName(displayName: $displayName) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetRenameMutation, WidgetRenameMutationVariables>;
+export const WidgetAcknowledgeWarningDocument = new TypedDocumentString(`
+    mutation WidgetAcknowledgeWarning {
+  acknowledgeWarning {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WidgetAcknowledgeWarningMutation, WidgetAcknowledgeWarningMutationVariables>;
 export const WidgetCommentEventsDocument = new TypedDocumentString(`
     subscription WidgetCommentEvents($articleId: ID!, $after: String) {
   commentEvents(articleId: $articleId, after: $after) {
@@ -335,6 +691,12 @@ export const WidgetCommentEventsDocument = new TypedDocumentString(`
   editedAt
   threadId
   replyCount
+  featured
+  reactionCount
+  reactions {
+    kind
+    count
+  }
   author {
     id
     displayName
