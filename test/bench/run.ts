@@ -29,13 +29,18 @@ Scenarios (ratios in one run; SQLite, PostgreSQL beside it):
   P5  two instances over Redis (PostgreSQL): cross-instance p95 vs one instance   target <= +5 ms
   P6  response-cache hit vs uncached P2 (RESPONSE_CACHE=off)          target >= 3x
   P7  npm start on an empty data folder to the first answered query   target <= 1 s
+  P8  breaking news: anonymous persisted-query GETs of the front page and the story page, response cache on, full
+      load, while 10 comments/s arrive on the story and 2,000 subscribers follow it; vs the same reads without
+      comments, and delivery vs P4's pacing to the same subscribers without reads
+                                                                      target reads/s >= 50 % of without, p99 <= 3x,
+                                                                      delivery p95 <= 1.5x P4's at 2,000, 0 lost
 
 Load runs in separate processes (autocannon; graphql-ws client fleets), pinned with taskset to another core than
 the servers where the OS allows. HTTP subjects: warm-up, then interleaved rounds, medians. Every response is
 checked; a wrong answer fails the scenario.
 
   --quick        a spot check (a minute or two on the 2-core machine of the README): short rounds, 200 subscribers
-                 instead of 10,000, one cold start, SQLite only unless --postgres
+                 instead of 10,000 (P8: 200 instead of 2,000), one cold start, SQLite only unless --postgres
   --only LIST    run only these scenarios (e.g. --only P2,P3)
   --no-postgres  skip the PostgreSQL figures (and P5)
   --postgres     with --quick: the PostgreSQL figures and P5 too

@@ -16,12 +16,13 @@ import {
   startHttpBaseline,
   startHttpLoad,
 } from "./http.js";
+import { runBreakingNews } from "./breaking-news.js";
 import { runCrossInstance, runFanout } from "./live-run.js";
 import { countFrontPageStatements } from "./sql.js";
 import { runTypename } from "./typename.js";
 import { coldStart, type ColdStart } from "./startup.js";
 
-export const SCENARIOS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7"] as const;
+export const SCENARIOS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface RunInput {
@@ -252,6 +253,9 @@ export async function runScenarios(input: RunInput): Promise<{ rows: Row[]; raw:
         });
       });
     }
+    // last: it adds the breaking story, which heads the front page from then on
+    if (has("P8"))
+      await attempt("P8", async () => void rows.push(...(await runBreakingNews(input.sqlite.url, input.plan, raw))));
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
   }
