@@ -13,26 +13,34 @@ const HELP = `usage: npm run bench -- [--quick] [--only P1,P2,...] [--no-postgre
 
 Measures Lede against baselines built into the suite and run in the same session (only ratios mean anything on a
 shared machine):
-  B0  node:http answering a fixed JSON of the size of P1's answer
-  B1  node:http + better-sqlite3 prepared statements producing byte for byte Lede's front-page JSON
-  B2  a raw ws server broadcasting the same event payload Lede sends
-Scenarios (targets on SQLite; PostgreSQL figures beside them):
-  P1  { __typename } requests/s vs B0                                   target >= 35 %
-  P2  front page (20 articles, bylines, publisher, mentions, 5 comments with authors and replies) vs B1
-                                                                        target >= 50 % req/s, p99 <= 2x B1
-  P3  SQL statements for P2 at first:10 and first:100                   target <= 6, and equal
-  P4  subscribers on one process: p95 postComment -> delivery, lost events, RSS
-                                                                        target 10,000, p95 <= 500 ms and <= 1.5x B2, 0 lost, <= 1.5 GB
+  B0     node:http answering a fixed JSON of the size of P1's answer
+  BA BM  P1's peers answering { __typename } from a one-field schema: Apollo Server (standalone, node:http) and
+         Mercurius (on Fastify), versions pinned in package.json
+  B1     node:http + better-sqlite3 prepared statements producing byte for byte Lede's front-page JSON
+  B1-pg  the same from PostgreSQL: node:http + pg prepared statements
+  B2     a raw ws server broadcasting the same event payload Lede sends
+Scenarios (ratios in one run; SQLite, PostgreSQL beside it):
+  P1  { __typename } requests/s vs Apollo Server (Mercurius and B0 beside it)    target >= 1.0x Apollo Server
+  P2  front page (20 articles, bylines, publisher, mentions, 5 comments with authors and replies), response cache
+      off, vs B1 (and vs B1-pg on PostgreSQL)                         target >= 50 % req/s, p99 <= 2x
+  P3  SQL statements for P2 at first:10 and first:100                 target <= 10, and equal
+  P4  10,000 subscribers on one process: p95 postComment -> delivery, lost events, RSS
+                                                                      target p95 <= 1.5x B2, RSS <= 2x B2's, 0 lost
   P5  two instances over Redis (PostgreSQL): cross-instance p95 vs one instance   target <= +5 ms
-  P6  response-cache hit vs uncached P2 (RESPONSE_CACHE=off)            target >= 3x
-  P7  npm start on an empty data folder to the first answered query     target <= 3 s
+  P6  response-cache hit vs uncached P2 (RESPONSE_CACHE=off)          target >= 3x
+  P7  npm start on an empty data folder to the first answered query   target <= 1 s
+  P8  breaking news: anonymous persisted-query GETs of the front page and the story page, response cache on, full
+      load, while 10 comments/s arrive on the story and 2,000 subscribers follow it; vs the same reads without
+      comments, and delivery vs P4's pacing to the same subscribers without reads
+                                                                      target reads/s >= 50 % of without, p99 <= 3x,
+                                                                      delivery p95 <= 1.5x P4's at 2,000, 0 lost
 
 Load runs in separate processes (autocannon; graphql-ws client fleets), pinned with taskset to another core than
 the servers where the OS allows. HTTP subjects: warm-up, then interleaved rounds, medians. Every response is
 checked; a wrong answer fails the scenario.
 
-  --quick        a spot check (about a minute on the 2-core machine of the README): short rounds, 200 subscribers instead
-                 of 10,000, one cold start, SQLite only unless --postgres
+  --quick        a spot check (a minute or two on the 2-core machine of the README): short rounds, 200 subscribers
+                 instead of 10,000 (P8: 200 instead of 2,000), one cold start, SQLite only unless --postgres
   --only LIST    run only these scenarios (e.g. --only P2,P3)
   --no-postgres  skip the PostgreSQL figures (and P5)
   --postgres     with --quick: the PostgreSQL figures and P5 too

@@ -14,6 +14,9 @@ import { postgresAvailable, postgresUrl, withAdminClient } from "../../support/d
 export const SYNTHETIC_ARTICLES = 120;
 export const LIVE_ARTICLE_ID = "bench-live-article";
 export const LIVE_ARTICLE_GLOBAL_ID = encodeGlobalId("Article", LIVE_ARTICLE_ID);
+export const BREAKING_STORY_ID = "bench-breaking-story";
+export const BREAKING_STORY_SLUG = "bench-breaking";
+export const BREAKING_STORY_GLOBAL_ID = encodeGlobalId("Article", BREAKING_STORY_ID);
 
 export interface BenchDatabase {
   provider: "sqlite" | "postgresql";
@@ -39,6 +42,36 @@ async function fill(url: string): Promise<void> {
         status: "PUBLISHED",
         publishedAt: new Date(Date.UTC(2000, 0, 1)),
         sectionId: section.id,
+      },
+    });
+    if (db.provider === "sqlite") await db.prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * P8's story, published now: the newest article, so it heads the front page, and every comment on it changes the
+ * front page's answer too. Added by P8 when it starts (and it runs last), so the front page of P2, P3 and P6 is
+ * the same whether P8 runs or not.
+ */
+export async function addBreakingStory(url: string): Promise<void> {
+  const db = await openDatabase(url);
+  try {
+    const section = await db.prisma.section.findFirstOrThrow();
+    const person = await db.prisma.person.findFirstOrThrow({ orderBy: { slug: "asc" } });
+    await db.prisma.article.create({
+      data: {
+        id: BREAKING_STORY_ID,
+        slug: BREAKING_STORY_SLUG,
+        canonicalUrl: `https://lede.example/${BREAKING_STORY_SLUG}`,
+        headline: "Breaking: the story everyone follows",
+        bodyText: "Readers comment as it unfolds.",
+        wordCount: 5,
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        sectionId: section.id,
+        bylines: { create: { id: `${BREAKING_STORY_ID}-byline`, personId: person.id, position: 0 } },
       },
     });
     if (db.provider === "sqlite") await db.prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");

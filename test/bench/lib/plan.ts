@@ -17,6 +17,9 @@ export interface Plan {
   crossRounds: number;
   /** P7: cold starts. */
   startups: number;
+  /** P8: subscribers following the breaking story, and comments a second on it while readers read. */
+  breakingSubscribers: number;
+  breakingCommentsPerSec: number;
 }
 
 export const FULL: Plan = {
@@ -33,6 +36,8 @@ export const FULL: Plan = {
   crossEvents: 20,
   crossRounds: 3,
   startups: 3,
+  breakingSubscribers: 2000,
+  breakingCommentsPerSec: 10,
 };
 
 export const QUICK: Plan = {
@@ -49,4 +54,6 @@ export const QUICK: Plan = {
   crossEvents: 5,
   crossRounds: 1,
   startups: 1,
+  breakingSubscribers: 200,
+  breakingCommentsPerSec: 10,
 };

@@ -12,6 +12,21 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+export const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(0)} %`;
+export const times = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** A measured HTTP subject's columns of the table. */
+export function figures(m: { rps: number; p50: number; p95: number; p99: number; rssMb: number; wrong: number }) {
+  return {
+    rps: m.rps,
+    p50: m.p50,
+    p95: m.p95,
+    p99: m.p99,
+    rssMb: m.rssMb,
+    ...(m.wrong ? { note: `${m.wrong} wrong answers` } : {}),
+  };
+}
+
 export interface Row {
   scenario: string;
   subject: string;

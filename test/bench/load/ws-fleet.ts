@@ -3,7 +3,8 @@
 // parsed and checked (a `next` of an ADDED event whose comment body is a benchmark marker, by the expected
 // author); the latency of a delivery is the monotonic clock now minus the post time written into the body
 // (`bench <phase> <k> <t0 ns>`; CLOCK_MONOTONIC is one clock for every process of the machine).
-// Driven over IPC: connect, status, report.
+// Driven over IPC: connect, status, report (of every measured event, or of those numbered from `from` up to, not
+// including, `to`: P8 measures two phases on one fleet).
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 
@@ -29,8 +30,10 @@ export interface FleetStatus {
 }
 
 export interface FleetReport extends FleetStatus {
-  /** Milliseconds from post to delivery of every measured event received. */
+  /** Milliseconds from post to delivery of every measured event received (in the range asked for). */
   latencies: number[];
+  /** Measured events of the range received, each counted once per subscriber. */
+  uniqueInRange: number;
   /** Measured events received twice by one subscriber. */
   duplicates: number;
 }
@@ -39,6 +42,8 @@ const config = JSON.parse(process.argv[2]!) as FleetConfig;
 const MARKER = /^bench (w|m) (\d+) (\d+)$/;
 const status: FleetStatus = { connected: 0, warmed: 0, received: 0, wrong: 0, closed: 0, uniqueReceived: 0 };
 const latencies: number[] = [];
+/** The number of the measured event of each latency. */
+const eventOf: number[] = [];
 let duplicates = 0;
 const clients: Client[] = [];
 const sockets: WebSocket[] = [];
@@ -69,6 +74,7 @@ function subscriber() {
     seen.add(k);
     status.uniqueReceived++;
     latencies.push(Number(arrived - BigInt(match[3]!)) / 1e6);
+    eventOf.push(k);
   };
 }
 
@@ -136,12 +142,17 @@ async function connectAll(): Promise<void> {
   }
 }
 
-process.on("message", (message: { cmd: string; id: number }) => {
+function reportOf(from = 0, to = Infinity): FleetReport {
+  const inRange = latencies.filter((_, i) => eventOf[i]! >= from && eventOf[i]! < to);
+  return { ...status, latencies: inRange, uniqueInRange: inRange.length, duplicates };
+}
+
+process.on("message", (message: { cmd: string; id: number; from?: number | null; to?: number | null }) => {
   const reply = (payload: unknown) => process.send!({ id: message.id, payload });
   if (message.cmd === "connect") void connectAll().then(() => reply({ ...status }));
   else if (message.cmd === "status") reply({ ...status });
   else if (message.cmd === "report") {
-    reply({ ...status, latencies, duplicates } satisfies FleetReport);
+    reply(reportOf(message.from ?? 0, message.to ?? Infinity));
   } else if (message.cmd === "close") {
     for (const client of clients) void client.dispose();
     for (const socket of sockets) socket.terminate();

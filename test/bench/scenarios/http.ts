@@ -1,7 +1,8 @@
 // HTTP scenarios, each against a baseline measured in the same run: P1 ({ __typename } vs B0), P2 (the front page
 // vs B1, on SQLite and PostgreSQL) and P6 (response-cache hits vs the uncached front page). Subjects are measured
 // in interleaved rounds (A B, B A, …) after a warm-up, and the medians are reported.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { Kind, parse, print, visit, type ASTNode, type FragmentDefinitionNode } from "graphql";
 import { ask } from "../lib/ipc.js";
 import type { Plan } from "../lib/plan.js";
 import { ROOT, startChild, type Child } from "../lib/processes.js";
@@ -27,10 +28,42 @@ export interface Measured {
   sampleWrong?: string;
 }
 
+/**
+ * schema/operations/articles.graphql as a client sends it: the file, then the fragments it uses that other files of
+ * schema/operations define (EntityName, NextPage, …), as codegen's documents see them together.
+ */
+export function articlesDocument(): string {
+  const dir = `${ROOT}/schema/operations`;
+  const own = readFileSync(`${dir}/articles.graphql`, "utf8");
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".graphql") && f !== "articles.graphql")) {
+    for (const definition of parse(readFileSync(`${dir}/${file}`, "utf8")).definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+  }
+  const document = parse(own);
+  const defined = new Set(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])),
+  );
+  const used: string[] = [];
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      FragmentSpread: (spread) => {
+        const name = spread.name.value;
+        if (used.includes(name)) return;
+        used.push(name);
+        const fragment = fragments.get(name);
+        if (fragment) collect(fragment);
+      },
+    });
+  collect(document);
+  const added = used.filter((name) => !defined.has(name) && fragments.has(name));
+  return [own.trimEnd(), ...added.map((name) => print(fragments.get(name)!))].join("\n\n") + "\n";
+}
+
 /** The FrontPage operation, as clients send it (schema/operations/articles.graphql). */
 export function frontPageRequest(first = 20, comments = 5): string {
-  const query = readFileSync(`${ROOT}/schema/operations/articles.graphql`, "utf8");
-  return JSON.stringify({ query, operationName: "FrontPage", variables: { first, comments } });
+  return JSON.stringify({ query: articlesDocument(), operationName: "FrontPage", variables: { first, comments } });
 }
 
 export async function answerOf(url: string, body: string): Promise<{ status: number; text: string }> {
@@ -99,7 +132,7 @@ export async function measureInterleaved(load: Child, subjects: Subject[], plan:
   });
 }
 
-export function startHttpBaseline(mode: "b0" | "b1", env: Record<string, string>): Promise<Child> {
+export function startHttpBaseline(mode: "b0" | "b1" | "b1-pg", env: Record<string, string>): Promise<Child> {
   return startChild({
     name: mode.toUpperCase(),
     script: "test/bench/baselines/http-baseline.ts",
@@ -111,3 +144,20 @@ export function startHttpBaseline(mode: "b0" | "b1", env: Record<string, string>
 }
 
 export const baselineUrl = (child: Child) => `http://127.0.0.1:${child.ready[1]}/graphql`;
+
+/** P1's peers (baselines/peers.ts): Apollo Server and Mercurius, on the server core like every other subject. */
+export function startPeer(peer: "apollo" | "mercurius"): Promise<Child> {
+  return startChild({
+    name: peer === "apollo" ? "Apollo Server" : "Mercurius",
+    script: "test/bench/baselines/peers.ts",
+    args: [peer],
+    env: { NODE_ENV: "production" },
+    core: "server",
+    ready: /READY (\d+)/,
+  });
+}
+
+/** The installed version of a peer, for the table (the versions are pinned in package.json's devDependencies). */
+export function peerVersion(name: string): string {
+  return (JSON.parse(readFileSync(`${ROOT}/node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+}

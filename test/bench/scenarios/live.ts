@@ -42,7 +42,7 @@ export interface FanoutResult {
   sampleWrong?: string;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const stamp = () => process.hrtime.bigint().toString();
 
 async function statusOf(fleets: Child[]): Promise<FleetStatus> {
@@ -61,7 +61,10 @@ async function statusOf(fleets: Child[]): Promise<FleetStatus> {
   };
 }
 
-export async function measureFanout(options: FanoutOptions): Promise<FanoutResult> {
+/** Starts the fleet processes and connects every subscriber. */
+export async function openFleets(
+  options: Pick<FanoutOptions, "label" | "url" | "mode" | "articleId" | "subscribers" | "fleets">,
+): Promise<Child[]> {
   const perFleet = Math.ceil(options.subscribers / options.fleets);
   const fleets: Child[] = [];
   try {
@@ -89,52 +92,97 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
     progress(`  ${options.label}: connecting ${options.subscribers} subscribers`);
     // thousands of graphql-ws handshakes on a loaded machine take minutes
     await Promise.all(fleets.map((f) => ask(f, "connect", {}, 900_000)));
-    let status = await statusOf(fleets);
-    progress(`  ${options.label}: ${status.connected} connected; warming up until every subscription is live`);
-    const warmDeadline = Date.now() + 120_000;
-    for (let w = 0; status.warmed < status.connected && Date.now() < warmDeadline; w++) {
-      await options.post(`bench w ${w} ${stamp()}`);
-      await sleep(Math.max(300, options.intervalMs));
-      status = await statusOf(fleets);
-    }
+    return fleets;
+  } catch (error) {
+    await closeFleets(fleets);
+    throw error;
+  }
+}
+
+/** Posts warm-up events until every connected subscriber has received one: every subscription is live. */
+export async function warmFleets(
+  label: string,
+  fleets: Child[],
+  post: (body: string) => Promise<void>,
+  intervalMs: number,
+): Promise<FleetStatus> {
+  let status = await statusOf(fleets);
+  progress(`  ${label}: ${status.connected} connected; warming up until every subscription is live`);
+  const warmDeadline = Date.now() + 120_000;
+  for (let w = 0; status.warmed < status.connected && Date.now() < warmDeadline; w++) {
+    await post(`bench w ${w} ${stamp()}`);
+    await sleep(Math.max(300, intervalMs));
+    status = await statusOf(fleets);
+  }
+  return status;
+}
+
+/** The body of measured event k: its number and its post time, which the fleets read back. */
+export const measuredBody = (k: number) => `bench m ${k} ${stamp()}`;
+
+/**
+ * Waits (a minute at most: what has not arrived by then counts as lost) until the fleets hold `expectedUnique`
+ * measured deliveries in all, then reports events [from, to): their latencies, and what was lost of them.
+ */
+export async function collectDeliveries(
+  fleets: Child[],
+  options: { subscribers: number; events: number; from: number; to: number; expectedUnique: number; servers: Child[] },
+): Promise<FanoutResult> {
+  const settleDeadline = Date.now() + 60_000;
+  let status = await statusOf(fleets);
+  while (Date.now() < settleDeadline && status.uniqueReceived < options.expectedUnique) {
+    await sleep(250);
+    status = await statusOf(fleets);
+  }
+  const reports = await Promise.all(
+    fleets.map((f) => ask<FleetReport>(f, "report", { from: options.from, to: options.to })),
+  );
+  const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const delivered = reports.reduce((sum, r) => sum + r.uniqueInRange, 0);
+  return {
+    subscribers: options.subscribers,
+    connected: status.connected,
+    // a subscriber that never connected lost every event
+    expected: options.subscribers * options.events,
+    delivered,
+    lost: options.subscribers * options.events - delivered,
+    duplicates: reports.reduce((sum, r) => sum + r.duplicates, 0),
+    wrong: status.wrong,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    rssMb: options.servers.reduce((sum, s) => sum + s.memory().peakMb, 0),
+    ...(status.sampleWrong ? { sampleWrong: status.sampleWrong } : {}),
+  };
+}
+
+export async function closeFleets(fleets: Child[]): Promise<void> {
+  await Promise.all(fleets.map((f) => ask(f, "close", {}, 10_000).catch(() => undefined)));
+  await Promise.all(fleets.map((f) => f.stop()));
+}
+
+export async function measureFanout(options: FanoutOptions): Promise<FanoutResult> {
+  const fleets = await openFleets(options);
+  try {
+    const status = await warmFleets(options.label, fleets, options.post, options.intervalMs);
     progress(`  ${options.label}: ${status.warmed}/${status.connected} live; ${options.events} measured events`);
     await sleep(options.intervalMs);
     for (let k = 0; k < options.events; k++) {
       const started = Date.now();
-      await options.post(`bench m ${k} ${stamp()}`);
+      await options.post(measuredBody(k));
       await sleep(Math.max(0, options.intervalMs - (Date.now() - started)));
     }
-    const expected = status.connected * options.events;
-    // what has not arrived a minute after the last post counts as lost
-    const settleDeadline = Date.now() + 60_000;
-    while (Date.now() < settleDeadline) {
-      status = await statusOf(fleets);
-      if (status.uniqueReceived >= expected) break;
-      await sleep(250);
-    }
-    const reports = await Promise.all(fleets.map((f) => ask<FleetReport>(f, "report")));
-    const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const delivered = reports.reduce((sum, r) => sum + r.uniqueReceived, 0);
-    const rssMb = options.servers.reduce((sum, s) => sum + s.memory().peakMb, 0);
-    return {
+    return await collectDeliveries(fleets, {
       subscribers: options.subscribers,
-      connected: status.connected,
-      // a subscriber that never connected lost every event
-      expected: options.subscribers * options.events,
-      delivered,
-      lost: options.subscribers * options.events - delivered,
-      duplicates: reports.reduce((sum, r) => sum + r.duplicates, 0),
-      wrong: status.wrong,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
-      max: latencies.at(-1) ?? NaN,
-      rssMb,
-      ...(status.sampleWrong ? { sampleWrong: status.sampleWrong } : {}),
-    };
+      events: options.events,
+      from: 0,
+      to: options.events,
+      expectedUnique: status.connected * options.events,
+      servers: options.servers,
+    });
   } finally {
-    await Promise.all(fleets.map((f) => ask(f, "close", {}, 10_000).catch(() => undefined)));
-    await Promise.all(fleets.map((f) => f.stop()));
+    await closeFleets(fleets);
   }
 }
 
