@@ -43,6 +43,8 @@ export const VIEWER_SPECIFIC_FIELDS: readonly string[] = [
   "Comment.revisions",
   "Comment.flagCount",
   "ModerationDecision.moderator",
+  "LiveBlog.drafts",
+  "LiveUpdate.revisions",
 ];
 
 /** The response cache's ttlPerSchemaCoordinate: types and fields, 0 meaning "never cache". */

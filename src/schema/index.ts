@@ -26,6 +26,7 @@ import "./stats/index.js";
 import "./account/index.js";
 import "./comment/types.js";
 import "./comment/operations.js";
+import "./live/index.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });

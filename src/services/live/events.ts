@@ -23,7 +23,7 @@ export async function recordLiveBlogEvent(
 ): Promise<LiveBlogEventMessage> {
   const { lastEventSeq } = await tx.liveBlog.update({
     where: { articleId },
-    data: { lastEventSeq: { increment: 1 } },
+    data: { lastEventSeq: { increment: 1 }, updatedAt: ctx.clock() },
     select: { lastEventSeq: true },
   });
   const now = ctx.clock();
@@ -33,7 +33,9 @@ export async function recordLiveBlogEvent(
   return toLiveMessage(row);
 }
 
-export function toLiveMessage(row: Omit<LiveBlogEventMessage, "createdAt"> & { createdAt: Date }): LiveBlogEventMessage {
+export function toLiveMessage(
+  row: Omit<LiveBlogEventMessage, "createdAt"> & { createdAt: Date },
+): LiveBlogEventMessage {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -46,7 +48,8 @@ export function toLiveMessage(row: Omit<LiveBlogEventMessage, "createdAt"> & { c
 
 /** Publishes committed events to their blog's stream. */
 export function publishLiveBlogEvents(ctx: Pick<Context, "pubsub">, events: LiveBlogEventMessage[]): void {
-  for (const event of events) ctx.pubsub.publish("liveblog:event", event.articleId, { ...event, publishedAt: Date.now() });
+  for (const event of events)
+    ctx.pubsub.publish("liveblog:event", event.articleId, { ...event, publishedAt: Date.now() });
 }
 
 /** A retry that finds its change already made publishes the change's logged events again (the first attempt may

@@ -14,13 +14,13 @@ export async function pinUpdate(change: LiveChange, ctx: Context, articleId: str
   const blog = await tx.liveBlog.findUniqueOrThrow({ where: { articleId }, select: { pinnedUpdateId: true } });
   if (blog.pinnedUpdateId === updateId) return;
   if (blog.pinnedUpdateId) await unpinUpdate(change, ctx, articleId, blog.pinnedUpdateId);
-  await tx.liveBlog.update({ where: { articleId }, data: { pinnedUpdateId: updateId } });
+  await tx.liveBlog.update({ where: { articleId }, data: { pinnedUpdateId: updateId, updatedAt: ctx.clock() } });
   events.push(await recordLiveBlogEvent(tx, ctx, articleId, "PINNED", updateId));
 }
 
 async function unpinUpdate(change: LiveChange, ctx: Context, articleId: string, updateId: string) {
   const { tx, events } = change;
-  await tx.liveBlog.update({ where: { articleId }, data: { pinnedUpdateId: null } });
+  await tx.liveBlog.update({ where: { articleId }, data: { pinnedUpdateId: null, updatedAt: ctx.clock() } });
   events.push(await recordLiveBlogEvent(tx, ctx, articleId, "UNPINNED", updateId));
 }
 
@@ -54,7 +54,11 @@ export function markLiveUpdate(ctx: Context, input: MarkLiveUpdateInput): Promis
     if (input.pinned === false && blog.pinnedUpdateId === update.id)
       await unpinUpdate(change, ctx, update.articleId, update.id);
     await writeRevision(tx, ctx, update.id);
-    await audit(tx, ctx, "markLiveUpdate", "LiveUpdate", update.id, { ...input, id: undefined, clientMutationId: undefined });
+    await audit(tx, ctx, "markLiveUpdate", "LiveUpdate", update.id, {
+      ...input,
+      id: undefined,
+      clientMutationId: undefined,
+    });
     return update.id;
   });
 }
@@ -92,7 +96,10 @@ export function withdrawLiveUpdate(
     const { update, blog } = await holdUpdate(tx, ctx, input.id);
     if (update.status === "WITHDRAWN") throw new BadUserInputError("the update is already withdrawn", "id");
     if (blog.pinnedUpdateId === update.id)
-      await tx.liveBlog.update({ where: { articleId: update.articleId }, data: { pinnedUpdateId: null } });
+      await tx.liveBlog.update({
+        where: { articleId: update.articleId },
+        data: { pinnedUpdateId: null, updatedAt: ctx.clock() },
+      });
     const now = ctx.clock();
     await tx.liveUpdate.update({
       where: { id: update.id },

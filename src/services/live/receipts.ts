@@ -16,10 +16,19 @@ export interface Receipted {
   replayed: boolean;
 }
 
+/** JSON with every object's keys in order, at every depth (a replacer array would drop the nested keys). */
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== "object") return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, canonical(v)]));
+}
+
 export function inputHash(input: object): string {
   const { clientMutationId: _ignored, ...rest } = input as Record<string, unknown>;
   return createHash("sha256")
-    .update(JSON.stringify(rest, Object.keys(rest).sort()))
+    .update(JSON.stringify(canonical(rest)))
     .digest("hex");
 }
 
@@ -46,7 +55,16 @@ export async function once(
   const resultId = await change();
   const now = ctx.clock();
   await tx.mutationReceipt.create({
-    data: { id: ctx.newId(), actorId, mutation, clientMutationId, inputHash: hash, resultId, createdAt: now, updatedAt: now },
+    data: {
+      id: ctx.newId(),
+      actorId,
+      mutation,
+      clientMutationId,
+      inputHash: hash,
+      resultId,
+      createdAt: now,
+      updatedAt: now,
+    },
   });
   return { resultId, replayed: false };
 }

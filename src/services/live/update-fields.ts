@@ -59,7 +59,9 @@ export async function checkedBlocks(tx: Tx, articleId: string, body: LiveBlockIn
       text: checkedText(block.text ?? "", `${field}.text`, 10_000),
       level,
       attribution:
-        block.kind === "QUOTE" && block.attribution ? checkedText(block.attribution, `${field}.attribution`, 200) : null,
+        block.kind === "QUOTE" && block.attribution
+          ? checkedText(block.attribution, `${field}.attribution`, 200)
+          : null,
       mediaId: null,
     });
   }
@@ -85,7 +87,12 @@ export const plainTextOf = (blocks: CheckedBlock[]) =>
     .filter((text): text is string => text !== null)
     .join("\n\n");
 
-export async function writeBlocks(tx: Tx, ctx: Pick<Context, "newId" | "clock">, updateId: string, blocks: CheckedBlock[]) {
+export async function writeBlocks(
+  tx: Tx,
+  ctx: Pick<Context, "newId" | "clock">,
+  updateId: string,
+  blocks: CheckedBlock[],
+) {
   const now = ctx.clock();
   await tx.liveUpdateBlock.deleteMany({ where: { updateId } });
   await tx.liveUpdateBlock.createMany({
@@ -117,7 +124,13 @@ export async function writeRevision(tx: Tx, ctx: Context, updateId: string): Pro
     title: update.title,
     keyEvent: update.keyEvent,
     summary: update.summary,
-    blocks: update.blocks.map(({ kind, text, level, attribution, mediaId }) => ({ kind, text, level, attribution, mediaId })),
+    blocks: update.blocks.map(({ kind, text, level, attribution, mediaId }) => ({
+      kind,
+      text,
+      level,
+      attribution,
+      mediaId,
+    })),
     authorIds: update.authors.map((a) => a.personId),
     corrections: update.corrections.map((c) => c.text),
     withdrawalReason: update.withdrawalReason,

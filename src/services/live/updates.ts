@@ -36,12 +36,12 @@ async function publishInTransaction(change: LiveChange, ctx: Context, update: Pi
   const { tx, events } = change;
   const { lastUpdateSeq } = await tx.liveBlog.update({
     where: { articleId: update.articleId },
-    data: { lastUpdateSeq: { increment: 1 } },
+    data: { lastUpdateSeq: { increment: 1 }, updatedAt: ctx.clock() },
     select: { lastUpdateSeq: true },
   });
   await tx.liveUpdate.update({
     where: { id: update.id },
-    data: { status: "PUBLISHED", seq: lastUpdateSeq, publishedAt: ctx.clock() },
+    data: { status: "PUBLISHED", seq: lastUpdateSeq, publishedAt: ctx.clock(), updatedAt: ctx.clock() },
   });
   events.push(await recordLiveBlogEvent(tx, ctx, update.articleId, "POSTED", update.id));
 }
@@ -112,7 +112,11 @@ export function editLiveUpdate(ctx: Context, input: EditLiveUpdateInput): Promis
     if (blocks) await writeBlocks(tx, ctx, update.id, blocks);
     if (authorIds) await writeAuthors(tx, ctx, update.id, authorIds);
     await writeRevision(tx, ctx, update.id);
-    await audit(tx, ctx, "editLiveUpdate", "LiveUpdate", update.id, { ...input, id: undefined, clientMutationId: undefined });
+    await audit(tx, ctx, "editLiveUpdate", "LiveUpdate", update.id, {
+      ...input,
+      id: undefined,
+      clientMutationId: undefined,
+    });
     if (update.status === "PUBLISHED")
       events.push(await recordLiveBlogEvent(tx, ctx, update.articleId, "EDITED", update.id));
     return update.id;
