@@ -13,7 +13,7 @@ export async function newLiveBlog(lede: TestLede, editorToken?: string): Promise
   const token = editorToken ?? (await staff(lede, "EDITOR")).token;
   const slug = `live-${Math.random().toString(36).slice(2, 10)}`;
   const created = await lede.query<{ createArticle: { id: string; version: number } }, unknown>(
-    `mutation($s: String!) { createArticle(input: { slug: $s, headline: "Live: a test story" }) { id version } }`,
+    `mutation($s: String!) { createArticle(input: { slug: $s, headline: "Live: a test story", body: [{ kind: PARAGRAPH, text: "Follow the story as it happens." }] }) { id version } }`,
     { s: slug },
     { token },
   );
