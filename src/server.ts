@@ -18,6 +18,7 @@ import { createContext, type AppDeps, type Context } from "./context.js";
 import type { Account } from "./generated/prisma/client.js";
 import { EMBED_SCRIPT_PATH, useEmbedScript } from "./plugins/embed.js";
 import { graphiqlTabs } from "./plugins/graphiql-tabs.js";
+import { LIVE_BLOG_SCRIPT_PATH, useLiveBlogScript } from "./plugins/liveblog-script.js";
 import type { Logger } from "./platform/logger.js";
 import { LimitExceededError, RateLimitedError } from "./errors.js";
 import { useHttpCaching } from "./caching/http-cache.js";
@@ -120,11 +121,13 @@ export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
     batching: false,
     // The API answers any origin (the widget runs on newsrooms' own sites); the widget's script sets its own
     // `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
-    cors: (request) => (new URL(request.url).pathname === EMBED_SCRIPT_PATH ? false : {}),
+    cors: (request) =>
+      [EMBED_SCRIPT_PATH, LIVE_BLOG_SCRIPT_PATH].includes(new URL(request.url).pathname) ? false : {},
     plugins: [
       httpCaching.responses,
       metrics.plugin,
       useEmbedScript(config.graphqlPath, logger),
+      useLiveBlogScript(config.graphqlPath, logger),
       useAnonymousRateLimit(rateLimiter, config.trustedProxies),
       useHttpGuards(config, graphiqlOptions),
       usePerOperationLimits(config.limits),

@@ -323,3 +323,24 @@ describe.skipIf(skipDatabase)("live blogs", () => {
     expect(await titles()).toEqual(["Before"]);
   });
 });
+
+describe.skipIf(skipDatabase)("the live-blog script", () => {
+  it("is served at /embed/liveblog.js like the comment widget: cacheable, revalidated, cross-origin", async () => {
+    const lede = await startLede({ seeded: false });
+    try {
+      const response = await lede.fetch("/embed/liveblog.js");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      const body = await response.text();
+      expect(body).toContain("data-lede-liveblog");
+      expect(body).toContain("/graphql");
+      const again = await lede.fetch("/embed/liveblog.js", {
+        headers: { "if-none-match": response.headers.get("etag")! },
+      });
+      expect(again.status).toBe(304);
+    } finally {
+      await lede.close();
+    }
+  });
+});
