@@ -31,6 +31,25 @@ describe.skipIf(skipDatabase)("live blogs", () => {
   const read = async (blog: TestLiveBlog, variables: Record<string, unknown> = {}, token?: string) =>
     (await lede.query(LiveBlogDocument, { slug: blog.slug, ...variables }, token ? { token } : {})).article!.liveBlog!;
 
+  it("seeds one small sample live blog, marked as sample content, with a pinned key event and a summary", async () => {
+    const seeded = await lede.query(LiveBlogDocument, {
+      slug: "sample-live-blog-a-day-in-oslo",
+    });
+    const live = seeded.article!.liveBlog!;
+    expect(seeded.article!.headline).toMatch(/^Sample live blog:/);
+    expect(live).toMatchObject({ isLive: false, coverageEndTime: "2024-02-07T18:00:00.000Z" });
+    expect(live.liveUpdates.totalCount).toBe(6);
+    expect(live.pinnedUpdate?.title).toBe("No asylum, but no return to Russia either");
+    expect(live.summary?.title).toBe("Where things stand tonight");
+    expect(live.keyEvents.map((u) => u.title)).toEqual([
+      "Where things stand tonight",
+      "No asylum, but no return to Russia either",
+    ]);
+    expect(live.liveUpdates.edges.find((e) => e.node.corrections.length)?.node.editedAt).toBe(
+      "2024-02-07T09:50:00.000Z",
+    );
+  });
+
   it("makes an article a live blog with a coverage window that is open while it runs", async () => {
     const blog = await newLiveBlog(lede, editor);
     expect(await read(blog)).toMatchObject({
