@@ -17,6 +17,8 @@ export interface FanoutOptions {
   url: string;
   mode: FleetConfig["mode"];
   articleId: string;
+  /** The subscription each subscriber runs (default: the comment feed of P4). */
+  query?: string;
   subscribers: number;
   fleets: number;
   events: number;
@@ -71,7 +73,7 @@ export async function measureFanout(options: FanoutOptions): Promise<FanoutResul
         url: options.url,
         count,
         mode: options.mode,
-        query: LIVE_SUBSCRIPTION,
+        query: options.query ?? LIVE_SUBSCRIPTION,
         variables: { articleId: options.articleId },
         author: POSTER_NAME,
       };
