@@ -7,9 +7,10 @@
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import type { BlockKind } from "../../generated/prisma/enums.js";
 import { LIVE_COVERAGE_REL, LIVE_MARK_REL, LIVE_UPDATE_ASSOCIATION } from "../export/live.js";
-import type { ImportDeps } from "./entities.js";
 
 type Tx = P.TransactionClient;
+/** The clock and ids of the import (entities.ts ImportDeps; not imported, which would make a cycle through types.ts). */
+type ImportDeps = { clock: () => Date; newId: () => string };
 
 export interface ImportedLiveUpdate {
   seq: number;
