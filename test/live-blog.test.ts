@@ -1,6 +1,6 @@
 // Live blogs, model and API: coverage window, updates newest first with stable cursors, drafts for editors, marks
 // (key event, one pinned, summary), edits with their "updated" time, corrections, withdrawals, revisions, the audit
-// log, clientMutationId retries, images with credits, comments on a live blog, and what the response cache drops.
+// log, clientMutationId retries, images with credits. (What readers get around it: live-blog-readers.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CorrectLiveUpdateDocument,
@@ -13,7 +13,7 @@ import {
   SetLiveCoverageDocument,
   WithdrawLiveUpdateDocument,
 } from "./generated/graphql.js";
-import { guest, post, staff } from "./support/fixtures.js";
+import { guest, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { newLiveBlog, postUpdate, type TestLiveBlog } from "./support/live-blogs.js";
 
@@ -30,25 +30,6 @@ describe.skipIf(skipDatabase)("live blogs", () => {
 
   const read = async (blog: TestLiveBlog, variables: Record<string, unknown> = {}, token?: string) =>
     (await lede.query(LiveBlogDocument, { slug: blog.slug, ...variables }, token ? { token } : {})).article!.liveBlog!;
-
-  it("seeds one small sample live blog, marked as sample content, with a pinned key event and a summary", async () => {
-    const seeded = await lede.query(LiveBlogDocument, {
-      slug: "sample-live-blog-a-day-in-oslo",
-    });
-    const live = seeded.article!.liveBlog!;
-    expect(seeded.article!.headline).toMatch(/^Sample live blog:/);
-    expect(live).toMatchObject({ isLive: false, coverageEndTime: "2024-02-07T18:00:00.000Z" });
-    expect(live.liveUpdates.totalCount).toBe(6);
-    expect(live.pinnedUpdate?.title).toBe("No asylum, but no return to Russia either");
-    expect(live.summary?.title).toBe("Where things stand tonight");
-    expect(live.keyEvents.map((u) => u.title)).toEqual([
-      "Where things stand tonight",
-      "No asylum, but no return to Russia either",
-    ]);
-    expect(live.liveUpdates.edges.find((e) => e.node.corrections.length)?.node.editedAt).toBe(
-      "2024-02-07T09:50:00.000Z",
-    );
-  });
 
   it("makes an article a live blog with a coverage window that is open while it runs", async () => {
     const blog = await newLiveBlog(lede, editor);
@@ -310,56 +291,5 @@ describe.skipIf(skipDatabase)("live blogs", () => {
         )
       ).errors?.[0]?.extensions,
     ).toMatchObject({ code: "BAD_USER_INPUT", field: "articleId" });
-  });
-
-  it("takes reader comments like any article", async () => {
-    const blog = await newLiveBlog(lede, editor);
-    const reader = await guest(lede, "Live commenter");
-    const comment = await post(lede, reader.token, { articleId: blog.articleId, body: "Following along" });
-    expect(comment).toMatchObject({ status: "VISIBLE", body: "Following along" });
-    const thread = await lede.query<{ article: { comments: { totalCount: number } } }, unknown>(
-      `query($s: String!) { article(slug: $s) { comments { totalCount } } }`,
-      { s: blog.slug },
-    );
-    expect(thread.article.comments.totalCount).toBe(1);
-  });
-
-  it("drops cached answers when an update changes", async () => {
-    const blog = await newLiveBlog(lede, editor);
-    await postUpdate(lede, blog, "Before");
-    const titles = async () => (await read(blog)).liveUpdates.edges.map((e) => e.node.bodyText);
-    expect(await titles()).toEqual(["Before"]);
-    expect(await titles()).toEqual(["Before"]); // now from the cache
-    const after = await postUpdate(lede, blog, "After");
-    expect(await titles()).toEqual(["After", "Before"]);
-    await lede.query(
-      EditLiveUpdateDocument,
-      { input: { id: after.id, version: after.version, body: [{ kind: "PARAGRAPH", text: "After, edited" }] } },
-      { token: editor },
-    );
-    expect(await titles()).toEqual(["After, edited", "Before"]);
-    await lede.query(WithdrawLiveUpdateDocument, { input: { id: after.id, reason: "wrong" } }, { token: editor });
-    expect(await titles()).toEqual(["Before"]);
-  });
-});
-
-describe.skipIf(skipDatabase)("the live-blog script", () => {
-  it("is served at /embed/liveblog.js like the comment widget: cacheable, revalidated, cross-origin", async () => {
-    const lede = await startLede({ seeded: false });
-    try {
-      const response = await lede.fetch("/embed/liveblog.js");
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-      expect(response.headers.get("access-control-allow-origin")).toBe("*");
-      const body = await response.text();
-      expect(body).toContain("data-lede-liveblog");
-      expect(body).toContain("/graphql");
-      const again = await lede.fetch("/embed/liveblog.js", {
-        headers: { "if-none-match": response.headers.get("etag")! },
-      });
-      expect(again.status).toBe(304);
-    } finally {
-      await lede.close();
-    }
   });
 });
