@@ -67,6 +67,12 @@ describe.skipIf(skipDatabase)("live blogs for readers", () => {
     expect(await titles()).toEqual(["After, edited", "Before"]);
     await lede.query(WithdrawLiveUpdateDocument, { input: { id: after.id, reason: "wrong" } }, { token: editor });
     expect(await titles()).toEqual(["Before"]);
+    // Only the blog's answers go: another article's cached answer outlives a new update.
+    const other = `{ article(slug: "ex-wagner-commander-norway-refused-asylum-allowed-to-stay") { headline } }`;
+    await lede.query(other);
+    await postUpdate(lede, blog, "One more");
+    expect((await lede.countStatements(() => lede.query(other))).statements).toBe(0);
+    expect(await titles()).toEqual(["One more", "Before"]);
   });
 });
 

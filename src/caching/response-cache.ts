@@ -4,6 +4,8 @@
 // - comment changes (posts, edits, removals, reactions, moderation) drop the answers that hold the comment, its
 //   thread or its article. They are read from the comment event stream, which every instance hears (through Redis
 //   when REDIS_URL is set), and on the instance that made the change before the mutation answers;
+// - live-blog changes (each a live-blog event) drop the answers that hold the blog's article, on the instance that
+//   made the change before the mutation answers, and on the others through the broadcast below;
 // - every other mutation (editorial changes, the entity graph) drops the whole cache: they are rare, and they change
 //   what lists show (a newly published article is in no cached list yet);
 // - the yoga plugin itself drops the answers that hold any entity a mutation returns.
@@ -33,6 +35,14 @@ const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([
   "flagComment",
   "approveComment",
   "rejectComment",
+  // live blogs: each public change is a live-blog event, which drops its article's answers (observe() below)
+  "setLiveCoverage",
+  "postLiveUpdate",
+  "editLiveUpdate",
+  "publishLiveUpdate",
+  "markLiveUpdate",
+  "correctLiveUpdate",
+  "withdrawLiveUpdate",
 ]);
 
 type Entity = { typename: string; id?: string | number };
@@ -181,6 +191,12 @@ export function createLedeResponseCache(options: {
       ...target,
       publish(topic, id, payload) {
         if (topic === "moderation:event") invalidateLocal(entitiesOf(payload as CommentEventMessage));
+        if (topic === "liveblog:event") {
+          // A live blog's answers hang off its article: drop them here at once, and on the other instances.
+          const entities = [{ typename: "Article", id: encodeGlobalId("Article", id) }];
+          invalidateLocal(entities);
+          broadcast({ entities });
+        }
         target.publish(topic, id, payload);
       },
     }),
