@@ -1,5 +1,6 @@
 // Writes the seed's sample live blog (live-story.ts): the article, its live blog, its updates and the event log
-// they would have left, so that a stream can be replayed from its start. Idempotent like the rest of the seed.
+// they would have left, so that a stream can be replayed from its start. Idempotent like the rest of the seed. It
+// has no section or tags: sample content stays out of the story's section and tag pages.
 import type { Prisma as P } from "../generated/prisma/client.js";
 import { SAMPLE_LIVE_BLOG as blog } from "./live-story.js";
 
@@ -22,7 +23,6 @@ export async function seedLiveBlog(tx: Tx, id: (kind: string, key: string) => st
       wordCount: blog.intro.split(/\s+/).length,
       status: "PUBLISHED",
       publishedAt: start,
-      sectionId: id("section", "world"),
       ...at,
       blocks: {
         create: { id: id("block", `${blog.slug}-0`), position: 0, kind: "PARAGRAPH", text: blog.intro, ...at },
