@@ -1,21 +1,16 @@
-// Prisma CLI configuration. Prisma runs here without native engines: the JS schema engine drives migrations over a
-// driver adapter picked from DATABASE_URL (SQLite by default, PostgreSQL for postgres:// URLs).
-import "./prisma/scripts/unref-long-timers.js";
-import { providerOf, sqliteFilePath, withDefaultPostgresUser } from "./src/platform/database-url.js";
+// Configuration of the Prisma 7 CLI (node_modules/prisma), which only generates the clients here. Migrations run
+// through the Prisma 6.19.3 CLI (the npm alias "prisma6", configured by prisma/migrate.config.ts): Prisma 7's own
+// migration commands always start a native schema engine, and none can be downloaded here.
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 
-const databaseUrl = process.env.DATABASE_URL ?? "file:./data/lede.db";
-const isPostgres = providerOf(databaseUrl) === "postgresql";
+// Before generate, the Prisma 7 CLI downloads the native schema engine unless this names an existing file. Generate
+// never runs it; the stand-in says where migrations are if anything does. (This file loads before that check.)
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
+  new URL("./prisma/scripts/no-schema-engine.sh", import.meta.url),
+);
 
 export default defineConfig({
-  experimental: { adapter: true },
-  engine: "js",
-  schema: isPostgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
-  migrations: { path: isPostgres ? "prisma/postgres/migrations" : "prisma/migrations" },
-  adapter: async () =>
-    isPostgres
-      ? new PrismaPg({ connectionString: withDefaultPostgresUser(databaseUrl), idleTimeoutMillis: 200 })
-      : new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl) }),
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
 });

@@ -8,6 +8,7 @@ import { isFullyMigrated, migrateDeploy } from "./platform/migrate.js";
 import { createLedePubSub, type PubSubHandle } from "./platform/pubsub.js";
 import { isEmpty, seedDatabase } from "./seed/seed.js";
 import { createLedeServer, type LedeServer } from "./server.js";
+import { startBackgroundWork } from "./services/background.js";
 
 export interface LedeApp {
   deps: AppDeps;
@@ -60,12 +61,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       newId: options.newId ?? uuidGenerator,
     };
     const server = createLedeServer(deps, logger);
+    // The webhook dispatcher and the publishing scheduler (each switched off by config).
+    const background = startBackgroundWork(deps, logger);
     const handle = pubsub;
     return {
       deps,
       server,
       logger,
       async close() {
+        await background.stop();
         await server.stop();
         await handle.close();
         if (!options.db) await db.close();

@@ -7,7 +7,7 @@ import type PrismaTypes from "./generated/pothos-types.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { decodeGlobalId, encodeGlobalId } from "./global-id.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./schema/page-size.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./schema/shared/page-size.js";
 import { loadNode } from "./services/shared/nodes.js";
 
 export const builder = new SchemaBuilder<{

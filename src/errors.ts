@@ -1,5 +1,5 @@
 // Error classes with stable `extensions.code`s. Resolvers and services throw these; anything else that escapes is
-// masked by yoga (see server.ts) so a client never sees a stack, a file path or SQL.
+// masked by yoga (see http/yoga.ts and plugins/mask-error.ts) so a client never sees a stack, a file path or SQL.
 import { GraphQLError } from "graphql";
 
 export type ErrorCode =

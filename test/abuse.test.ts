@@ -343,17 +343,11 @@ describe.skipIf(skipDatabase)("abuse suite", () => {
 
 describe.skipIf(skipDatabase)("limits over WebSockets", () => {
   it("applies depth, alias, token and cost limits to operations sent over the socket", async () => {
-    const { wsClient } = await import("./support/ws.js");
+    const { firstResult, wsClient } = await import("./support/ws.js");
     const lede = await startLede();
     try {
       const client = wsClient(await lede.listen());
-      const run = (query: string) =>
-        new Promise<unknown>((resolve) => {
-          client.subscribe(
-            { query },
-            { next: (value) => resolve(value), error: (error) => resolve({ errors: error }), complete: () => {} },
-          );
-        });
+      const run = (query: string) => firstResult(client, { query });
       const codes = async (query: string) => {
         const text = JSON.stringify(await run(query)) ?? "";
         return [text.match(/LIMIT_EXCEEDED/)?.[0], text.match(/"limit":"\w+"/)?.[0]];

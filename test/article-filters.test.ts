@@ -12,9 +12,9 @@ import {
 } from "./generated/graphql.js";
 import { staff } from "./support/fixtures.js";
 import { expectErrorCode, provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId, rowId } from "./support/ids.js";
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64url");
-const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString("utf8").split(":").slice(1).join(":");
+const gid = globalId;
 
 describe.skipIf(skipDatabase)(`articles(filter, orderBy) (${provider})`, () => {
   let lede: TestLede;

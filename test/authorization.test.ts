@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleId, DRAFT_SLUG, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId } from "./support/ids.js";
 
 type Caller = "anonymous" | "reader" | "author" | "analyst" | "moderator" | "editor" | "admin";
 const CALLERS: Caller[] = ["anonymous", "reader", "author", "analyst", "moderator", "editor", "admin"];
@@ -42,6 +43,11 @@ interface Graph {
   /** A published update and a draft on a live blog made of `article`. */
   liveUpdate: string;
   liveDraft: string;
+  scheduledJob: string;
+  previewToken: string;
+  revision: string;
+  webhookEndpoint: string;
+  webhookDelivery: string;
 }
 
 /** Writes one of each record straight to the database, so that each caller edits, removes or merges its own. */
@@ -106,7 +112,59 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
       { id: `live-draft-${tag}`, articleId: `article-${tag}`, status: "DRAFT", bodyText: "x" },
     ],
   });
-  const gid = (type: string, kind: string) => Buffer.from(`${type}:${kind}-${tag}`).toString("base64url");
+  // Scheduling, previews, revisions and webhooks: one record of each for the caller to act on.
+  await p.scheduledJob.create({
+    data: { id: `job-${tag}`, articleId: `draft-${tag}`, action: "PUBLISH", runAt: new Date("2099-01-01T00:00:00Z") },
+  });
+  await p.previewToken.create({
+    data: {
+      id: `preview-${tag}`,
+      articleId: `draft-${tag}`,
+      tokenHash: `hash-${tag}`,
+      expiresAt: new Date("2099-01-01"),
+    },
+  });
+  await p.articleRevision.create({
+    data: {
+      id: `revision-${tag}`,
+      articleId: `to-update-${tag}`,
+      version: 1,
+      action: "createArticle",
+      snapshot: JSON.stringify({
+        headline: "Matrix",
+        standfirst: null,
+        language: "en",
+        sectionSlug: null,
+        tags: [],
+        status: "PUBLISHED",
+        publishedAt: null,
+        embargoedUntil: null,
+        commentsEnabled: true,
+        commentsPremoderated: false,
+        body: [],
+      }),
+    },
+  });
+  await p.webhookEndpoint.create({
+    data: {
+      id: `webhook-${tag}`,
+      url: "https://receiver.example/hook",
+      events: "article.scheduled",
+      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    },
+  });
+  await p.webhookDelivery.create({
+    data: {
+      id: `delivery-${tag}`,
+      endpointId: `webhook-${tag}`,
+      messageId: `msg_${tag}`,
+      eventType: "article.scheduled",
+      payload: "{}",
+      status: "DELIVERED",
+      nextAttemptAt: at,
+    },
+  });
+  const gid = (type: string, kind: string) => globalId(type, `${kind}-${tag}`);
   return {
     article: gid("Article", "article"),
     toUpdate: gid("Article", "to-update"),
@@ -122,6 +180,11 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
     media: gid("Media", "media"),
     liveUpdate: gid("LiveUpdate", "live-update"),
     liveDraft: gid("LiveUpdate", "live-draft"),
+    scheduledJob: gid("ScheduledJob", "job"),
+    previewToken: gid("PreviewToken", "preview"),
+    revision: gid("ArticleRevision", "revision"),
+    webhookEndpoint: gid("WebhookEndpoint", "webhook"),
+    webhookDelivery: gid("WebhookDelivery", "delivery"),
   };
 }
 
@@ -311,7 +374,7 @@ const CELLS: Cell[] = [
     name: "removeMention",
     operation: (ids) => ({
       query: `mutation($a: ID!, $e: ID!) { removeMention(articleId: $a, entityId: $e) }`,
-      variables: { a: ids.article, e: Buffer.from("Person:nobody").toString("base64url") },
+      variables: { a: ids.article, e: globalId("Person", "nobody") },
     }),
     outcomes: allow("editor", "admin"),
   },
@@ -383,6 +446,107 @@ const CELLS: Cell[] = [
     }),
     outcomes: show("editor", "admin"),
     pick: (data) => data.node.liveBlog.liveUpdates.edges[0].node.revisions,
+  },
+  {
+    name: "scheduleArticle",
+    operation: (ids) => ({
+      query: `mutation($a: ID!) { scheduleArticle(articleId: $a, action: PUBLISH, at: "2027-01-01T00:00:00Z") { id } }`,
+      variables: { a: ids.graph.draft },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "cancelScheduledChange",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { cancelScheduledChange(id: $id) { id } }`,
+      variables: { id: ids.graph.scheduledJob },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "embargoArticle",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { embargoArticle(id: $id, version: 1, until: "2027-01-01T00:00:00Z") { id } }`,
+      variables: { id: ids.graph.toUpdate },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "createPreviewToken",
+    operation: (ids) => ({
+      query: `mutation($a: ID!) { createPreviewToken(articleId: $a) { token } }`,
+      variables: { a: ids.graph.draft },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "revokePreviewToken",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { revokePreviewToken(id: $id) }`,
+      variables: { id: ids.graph.previewToken },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "restoreRevision",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { restoreRevision(revisionId: $id, version: 1) { id } }`,
+      variables: { id: ids.graph.revision },
+    }),
+    outcomes: allow(...EDITORS),
+  },
+  {
+    name: "createWebhookEndpoint",
+    operation: () => ({
+      query: `mutation { createWebhookEndpoint(input: { url: "https://receiver.example/hook", events: ["article.scheduled"] }) { secret } }`,
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "updateWebhookEndpoint",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { updateWebhookEndpoint(input: { id: $id, enabled: false }) { id } }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "rotateWebhookSecret",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "replayWebhookDelivery",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) }`,
+      variables: { id: ids.graph.webhookDelivery },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "replayWebhooks",
+    operation: (ids) => ({
+      query: `mutation($id: ID!) { replayWebhooks(endpointId: $id, since: "2000-01-01T00:00:00Z") }`,
+      variables: { id: ids.graph.webhookEndpoint },
+    }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "webhookEndpoints",
+    operation: () => ({ query: `{ webhookEndpoints { id } }` }),
+    outcomes: allow("admin"),
+  },
+  {
+    name: "Article.revisions and scheduledChanges",
+    operation: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { revisions { id } scheduledChanges { id } } } }`,
+      variables: { id: ids.graph.article },
+    }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.node.revisions,
   },
   // deleteComment last: it removes the comment the others act on.
   {

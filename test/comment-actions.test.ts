@@ -13,6 +13,7 @@ import {
 } from "./generated/graphql.js";
 import { articleId, guest, post, REFERENCE_SLUG } from "./support/fixtures.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { rowId } from "./support/ids.js";
 
 const OTHER_SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 
@@ -148,7 +149,7 @@ describe.skipIf(skipDatabase)("comment actions", () => {
     await lede.query(RemoveReactionDocument, { commentId: target.id, kind: "LIKE" }, { token: bob.token });
     expect(
       await lede.db.prisma.reaction.count({
-        where: { comment: { id: Buffer.from(target.id, "base64url").toString().split(":")[1] } },
+        where: { comment: { id: rowId(target.id) } },
       }),
     ).toBe(2);
   });

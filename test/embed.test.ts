@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WidgetArticleDocument, WidgetCommentEventsDocument } from "./generated/graphql.js";
 import { REFERENCE_SLUG, guest, post } from "./support/fixtures.js";
-import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { serveForBlock, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient } from "./support/ws.js";
 
 const WIDGET_SOURCES = "src/widget";
@@ -81,17 +81,10 @@ describe.skipIf(skipDatabase)("the embeddable comment widget script", () => {
 });
 
 describe.skipIf(skipDatabase)("Article.commentStreamCursor", () => {
-  let lede: TestLede;
-  let baseUrl: string;
-  beforeAll(async () => {
-    lede = await startLede();
-    baseUrl = await lede.listen();
-  });
-  afterAll(async () => {
-    await lede?.close();
-  });
+  const served = serveForBlock();
 
   it("read before the thread, it resumes the stream so that nothing posted after the read is missed", async () => {
+    const { lede, baseUrl } = served;
     const { article } = await lede.query(WidgetArticleDocument, { slug: REFERENCE_SLUG });
     const reader = await guest(lede, "Early Bird");
     // Posted after the widget read the cursor but before it subscribed.

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { expectErrorCode, provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId, rowId } from "./support/ids.js";
 
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64url");
-const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString("utf8").split(":").slice(1).join(":");
+const gid = globalId;
 
 describe.skipIf(skipDatabase)(`entity list filters (${provider})`, () => {
   let lede: TestLede;

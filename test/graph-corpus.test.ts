@@ -5,16 +5,10 @@ import { generateCorpus } from "../src/seed/corpus.js";
 import { CoMentionsDocument, EntityTimelineDocument, RelatedArticlesDocument } from "./generated/graphql.js";
 import { describePlans, plansOf } from "./support/explain.js";
 import { staff } from "./support/fixtures.js";
-import {
-  allMentions,
-  coMentionsOf,
-  globalId,
-  rankingMismatch,
-  relatedOf,
-  type MentionRow,
-} from "./support/graph-truth.js";
+import { allMentions, coMentionsOf, rankingMismatch, relatedOf, type MentionRow } from "./support/graph-truth.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { checkStats } from "./support/stats-checks.js";
+import { globalId, rowId, typeAndRowId } from "./support/ids.js";
 
 const ARTICLES = 10_000;
 
@@ -48,18 +42,14 @@ describe.skipIf(skipDatabase)(`the graph on a corpus of ${ARTICLES} articles`, {
   it("ranks co-mentions and related articles as the rows say", async () => {
     const co = await lede.query(CoMentionsDocument, { slug: top.slug, first: 50 });
     const answer = co.person!.coMentioned.map((c) => {
-      const [typename, id] = Buffer.from((c.entity as { id: string }).id, "base64url")
-        .toString()
-        .split(":");
-      return [`${typename!.charAt(0).toLowerCase()}${typename!.slice(1)}Id:${id}`, c.articleCount] as const;
+      const { typename, id } = typeAndRowId((c.entity as { id: string }).id);
+      return [`${typename.charAt(0).toLowerCase()}${typename.slice(1)}Id:${id}`, c.articleCount] as const;
     });
     expect(rankingMismatch(answer, coMentionsOf(mentions, "personId", top.id), 50)).toBeNull();
     expect(answer[0]![1]).toBeGreaterThan(50);
 
     const related = await lede.query(RelatedArticlesDocument, { slug: busyArticle.slug, first: 20 });
-    const got = related.article!.relatedArticles.map(
-      (r) => [Buffer.from(r.article.id, "base64url").toString().split(":")[1]!, r.sharedEntities] as const,
-    );
+    const got = related.article!.relatedArticles.map((r) => [rowId(r.article.id), r.sharedEntities] as const);
     const truth = relatedOf(mentions, busyArticle.id);
     expect(rankingMismatch(got, truth, 20)).toBeNull();
     // ties go to the newer article

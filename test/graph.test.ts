@@ -8,15 +8,9 @@ import {
   RelatedArticlesDocument,
 } from "./generated/graphql.js";
 import { REFERENCE_SLUG, staff } from "./support/fixtures.js";
-import {
-  allMentions,
-  coMentionsOf,
-  globalId,
-  rankingMismatch,
-  relatedOf,
-  type MentionRow,
-} from "./support/graph-truth.js";
+import { allMentions, coMentionsOf, rankingMismatch, relatedOf, type MentionRow } from "./support/graph-truth.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId, rowId, typeAndRowId } from "./support/ids.js";
 
 describe.skipIf(skipDatabase)("the entity graph on the seed story", () => {
   let lede: TestLede;
@@ -34,7 +28,7 @@ describe.skipIf(skipDatabase)("the entity graph on the seed story", () => {
   });
 
   const entityKey = (e: { __typename: string; id: string }) => {
-    const [typename, id] = Buffer.from(e.id, "base64url").toString("utf8").split(":") as [string, string];
+    const { typename, id } = typeAndRowId(e.id);
     return `${typename.charAt(0).toLowerCase()}${typename.slice(1)}Id:${id}`;
   };
 
@@ -95,9 +89,7 @@ describe.skipIf(skipDatabase)("the entity graph on the seed story", () => {
       [editor, true],
     ] as const) {
       const data = await lede.query(RelatedArticlesDocument, { slug: REFERENCE_SLUG, first: 10 }, { token });
-      const answer = data.article!.relatedArticles.map(
-        (r) => [Buffer.from(r.article.id, "base64url").toString().split(":")[1]!, r.sharedEntities] as const,
-      );
+      const answer = data.article!.relatedArticles.map((r) => [rowId(r.article.id), r.sharedEntities] as const);
       expect(answer).toEqual(relatedOf(mentions, reference.id, includeDrafts).slice(0, 10));
       expect(answer.some(([id]) => id === draft.id)).toBe(includeDrafts);
     }

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArticleCommentsDocument } from "./generated/graphql.js";
 import { articleId, DRAFT_SLUG, guest, post, REFERENCE_SLUG, staff } from "./support/fixtures.js";
-import { describeFailure, skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { wsClient } from "./support/ws.js";
+import { describeFailure, serveForBlock, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { lastResult, wsClient } from "./support/ws.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 const HEADLINE = `query Headline($slug: String!) { article(slug: $slug) { id headline version } }`;
@@ -257,27 +257,13 @@ describe.skipIf(skipDatabase)("RESPONSE_CACHE=off", () => {
 });
 
 describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
-  let lede: TestLede;
-  let baseUrl: string;
-  beforeAll(async () => {
-    lede = await startLede();
-    baseUrl = await lede.listen();
-  });
-  afterAll(async () => {
-    await lede?.close();
-  });
+  const served = serveForBlock();
 
   it("answers queries and mutations sent over graphql-ws", async () => {
+    const { baseUrl } = served;
     const client = wsClient(baseUrl);
     try {
-      const ask = (query: string) =>
-        new Promise<unknown>((resolve, reject) => {
-          let result: unknown;
-          client.subscribe(
-            { query },
-            { next: (value) => (result = value), error: reject, complete: () => resolve(result) },
-          );
-        });
+      const ask = (query: string) => lastResult(client, { query });
       for (let i = 0; i < 2; i++) {
         expect(await ask(`{ article(slug: "${REFERENCE_SLUG}") { headline } }`)).toMatchObject({
           data: { article: { headline: expect.stringMatching(/Wagner/) } },
@@ -292,6 +278,7 @@ describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
   });
 
   it("drops cached HTTP answers when a mutation sent over graphql-ws changes them", async () => {
+    const { lede, baseUrl } = served;
     const editor = await staff(lede, "EDITOR");
     const { article } = (await lede.query(HEADLINE, { slug: REFERENCE_SLUG })) as {
       article: { id: string; headline: string; version: number };
@@ -300,15 +287,9 @@ describe.skipIf(skipDatabase)("the response cache and WebSockets", () => {
     const client = wsClient(baseUrl, editor.token);
     try {
       const headline = `${article.headline} (over a socket)`;
-      const result = await new Promise<unknown>((resolve, reject) => {
-        let value: unknown;
-        client.subscribe(
-          {
-            query: `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }`,
-            variables: { input: { id: article.id, version: article.version, headline } },
-          },
-          { next: (next) => (value = next), error: reject, complete: () => resolve(value) },
-        );
+      const result = await lastResult(client, {
+        query: `mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { id } }`,
+        variables: { input: { id: article.id, version: article.version, headline } },
       });
       expect(result).toMatchObject({ data: { updateArticle: { id: article.id } } });
       expect(await lede.query(HEADLINE, { slug: REFERENCE_SLUG })).toMatchObject({ article: { headline } });

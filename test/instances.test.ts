@@ -3,33 +3,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentEventsDocument, type CommentEventsSubscription } from "./generated/graphql.js";
 import { articleId, guest, post } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 import { graphqlOver, startLedeProcess, type LedeProcess } from "./support/process.js";
+import { redisAnswers, sharedRedisAvailable, TEST_REDIS_URL as REDIS_URL } from "./support/redis.js";
+import { rowId } from "./support/ids.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
-const REDIS_URL = process.env.LEDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const REDIS_SERVER = "/usr/bin/redis-server";
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const sharedRedis = await redisAnswers(REDIS_URL);
-if (!sharedRedis && process.env.REQUIRE_SERVICES === "1") throw new Error(`Redis is not reachable at ${REDIS_URL}`);
+const sharedRedis = await sharedRedisAvailable();
 const postgresOnly = skipDatabase || provider !== "postgresql";
 
 function sequencesOf(feed: Collector<CommentEventsSubscription>): number[] {
@@ -90,7 +76,7 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
     const posted = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     expect(new Set(posted.map((p) => p.id)).size).toBe(200);
     const rows = await a.db.prisma.comment.count({
-      where: { articleId: Buffer.from(article, "base64url").toString().split(":")[1], body: { startsWith: "post " } },
+      where: { articleId: rowId(article), body: { startsWith: "post " } },
     });
     expect(rows).toBe(200);
     // Generous: on a loaded CI machine (the 10,000-article corpus tests share PostgreSQL) delivery is slow, not lossy;

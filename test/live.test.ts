@@ -1,10 +1,9 @@
 // Live comments over graphql-ws on the same port and path as HTTP.
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentAddedDocument } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { subscribe, until, wsClient } from "./support/ws.js";
+import { rawSocket, subscribe, until, wsClient } from "./support/ws.js";
 
 describe.skipIf(skipDatabase)("live comments", () => {
   let lede: TestLede;
@@ -81,11 +80,9 @@ describe.skipIf(skipDatabase)("live comments", () => {
   });
 
   it("closes the socket with 4403 when connection_init carries an invalid token", async () => {
-    const socket = new WebSocket(baseUrl.replace(/^http/, "ws") + "/graphql", "graphql-transport-ws");
-    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
-    socket.on("open", () =>
-      socket.send(JSON.stringify({ type: "connection_init", payload: { authorization: "Bearer lede_forged" } })),
-    );
+    const { opened, closed, send } = rawSocket(baseUrl);
+    await opened;
+    send({ type: "connection_init", payload: { authorization: "Bearer lede_forged" } });
     expect(await closed).toBe(4403);
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeGlobalId } from "../src/global-id.js";
 import { articleId, CLOSED_SLUG, REFERENCE_SLUG, staff } from "./support/fixtures.js";
 import { expectErrorCode, provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { rowId } from "./support/ids.js";
 
 const MERGE = `mutation($i: MergeEntitiesInput!) { mergeEntities(input: $i) { mergedId kept {
   __typename ... on Person { id slug version alternateNames } ... on Organisation { id slug version alternateNames description }
@@ -30,7 +31,6 @@ describe.skipIf(skipDatabase)("merging records", () => {
     const table = { Person: "person", Organisation: "organisation", Event: "event", Place: "place" }[type];
     return encodeGlobalId(type, (await (lede.db.prisma as any)[table].findFirstOrThrow({ where: { slug } })).id);
   };
-  const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
   beforeAll(async () => {
     lede = await startLede();
@@ -229,15 +229,13 @@ describe.skipIf(skipDatabase)("merging records", () => {
     const { createPlace: child } = await run(CREATE_PLACE, {
       i: { slug: "oslo-sentrum", name: "Sentrum", kind: "REGION", parentId: dup.id },
     });
-    const { createEvent: hearing } = await run(CREATE_EVENT, {
-      i: {
-        slug: "hearing-a",
-        name: "Hearing",
-        kind: "OTHER",
-        start: { date: "2024-01-01T00:00:00.000Z", precision: "DAY" },
-        placeId: dup.id,
-      },
-    });
+    const createHearing = async (slug: string, name: string, placeId?: string) =>
+      (
+        await run(CREATE_EVENT, {
+          i: { slug, name, kind: "OTHER", start: { date: "2024-01-01T00:00:00.000Z", precision: "DAY" }, placeId },
+        })
+      ).createEvent;
+    const hearing = await createHearing("hearing-a", "Hearing", dup.id);
     const osloVersion = (await lede.db.prisma.place.findUniqueOrThrow({ where: { id: rowId(oslo) } })).version;
     await run(MERGE, { i: { keepId: oslo, mergeId: dup.id, keepVersion: osloVersion, mergeVersion: dup.version } });
     expect((await lede.db.prisma.place.findUniqueOrThrow({ where: { id: rowId(child.id) } })).parentId).toBe(
@@ -253,14 +251,7 @@ describe.skipIf(skipDatabase)("merging records", () => {
     );
     expectErrorCode(nested, "BAD_USER_INPUT", { document: MERGE });
 
-    const { createEvent: again } = await run(CREATE_EVENT, {
-      i: {
-        slug: "hearing-b",
-        name: "Hearing (again)",
-        kind: "OTHER",
-        start: { date: "2024-01-01T00:00:00.000Z", precision: "DAY" },
-      },
-    });
+    const again = await createHearing("hearing-b", "Hearing (again)");
     const rich = await gid("Person", "rich-booth");
     await run(LINK.participant, { i: { eventId: again.id, actorId: rich, role: "reporter" } });
     await run(LINK.participant, { i: { eventId: hearing.id, actorId: rich, role: "reporter" } });

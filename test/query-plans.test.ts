@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../src/seed/corpus.js";
 import { staff } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { globalId } from "./support/ids.js";
 
 const ARTICLES = 10_000;
 /** Tables that grow with the corpus; the others (sections, tags, entities, accounts) stay small. */
@@ -20,7 +21,7 @@ const LARGE_TABLES = [
   "CommentEvent",
   "Media",
 ];
-const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString("base64url");
+const gid = globalId;
 
 describe.skipIf(skipDatabase)(`query plans on ${ARTICLES} articles (${provider})`, () => {
   let lede: TestLede;

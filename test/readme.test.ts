@@ -47,8 +47,14 @@ describe.skipIf(skipDatabase)("README examples for web and mobile clients", () =
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("has the five examples", () => {
-    expect([...examples.keys()].sort()).toEqual(["apollo", "apq", "defer", "etag", "liveblog"]);
+  it("has the six examples", () => {
+    expect([...examples.keys()].sort()).toEqual(["apollo", "apq", "defer", "etag", "feeds", "liveblog"]);
+  });
+
+  it("reads the front page's Atom feed and revalidates the sitemap index: 304", async () => {
+    const [entries, status] = (await bash(example("feeds"))).trim().split("\n");
+    expect(Number(entries)).toBeGreaterThan(0);
+    expect(status).toBe("304");
   });
 
   it("revalidates a GET query with its ETag: 304", async () => {

@@ -1,29 +1,13 @@
 // With REDIS_URL, comment events travel between instances: a subscriber on one instance hears a post on another.
 import { spawn } from "node:child_process";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentAddedDocument } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { sharedRedisAvailable, TEST_REDIS_URL as REDIS_URL } from "./support/redis.js";
 import { subscribe, until, wsClient } from "./support/ws.js";
 
-const REDIS_URL = process.env.LEDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-async function redisAvailable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
-const available = await redisAvailable();
-if (!available && process.env.REQUIRE_SERVICES === "1") throw new Error(`Redis is not reachable at ${REDIS_URL}`);
+const available = await sharedRedisAvailable();
 
 describe.skipIf(skipDatabase || !available)("two instances over Redis", () => {
   let a: TestLede;

@@ -1,6 +1,5 @@
 // What a hostile or unlucky client can do to live streams and comment writes: slow readers, forged cursors, bursts,
 // races; none may crash the server, leak text, or break the rules.
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listen } from "../src/platform/pubsub.js";
 import { encodeEventCursor } from "../src/services/comments/events.js";
@@ -16,10 +15,10 @@ import {
 } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { expectErrorCode, skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { subscribe, until, wsClient } from "./support/ws.js";
+import { firstResult, rawSocket, subscribe, until, wsClient, wsClientPool } from "./support/ws.js";
+import { rowId } from "./support/ids.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
-const rowId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
 describe("the subscriber queue", () => {
   it("holds at most its limit for a reader that does not read, and never throws", async () => {
@@ -41,12 +40,7 @@ describe.skipIf(skipDatabase)("stream safety", () => {
   let article: string;
   let author: { token: string; accountId: string };
   let moderator: { token: string };
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  const client = (token?: string) => {
-    const c = wsClient(baseUrl, token);
-    clients.push(c);
-    return c;
-  };
+  const { client, disposeClients } = wsClientPool(() => baseUrl);
   beforeAll(async () => {
     lede = await startLede({
       env: { SUSPECT_WORDS: "crypto", WS_MAX_SUBSCRIPTIONS: "3", COMMENT_RATE_LIMIT_MS: "3000" },
@@ -57,7 +51,7 @@ describe.skipIf(skipDatabase)("stream safety", () => {
     moderator = await staff(lede, "MODERATOR");
   });
   afterAll(async () => {
-    for (const c of clients) await c.dispose();
+    await disposeClients();
     await lede?.close();
   });
 
@@ -121,16 +115,14 @@ describe.skipIf(skipDatabase)("stream safety", () => {
   });
 
   it("holds the per-socket limit against a burst of subscribe messages", async () => {
-    const socket = new WebSocket(baseUrl.replace(/^http/, "ws") + "/graphql", "graphql-transport-ws");
-    const messages: { type: string; id?: string }[] = [];
-    socket.on("message", (data) => messages.push(JSON.parse(String(data))));
-    await new Promise((resolve) => socket.on("open", resolve));
-    socket.send(JSON.stringify({ type: "connection_init" }));
+    const { socket, messages, opened, send } = rawSocket(baseUrl);
+    await opened;
+    send({ type: "connection_init" });
     await until(() => messages.some((m) => m.type === "connection_ack"), "the ack");
     const before = lede.app.server.activeSocketOperations();
     const query = "subscription($a: ID!) { commentEvents(articleId: $a) { kind } }";
     for (let i = 0; i < 20; i++)
-      socket.send(JSON.stringify({ id: `s${i}`, type: "subscribe", payload: { query, variables: { a: article } } }));
+      send({ id: `s${i}`, type: "subscribe", payload: { query, variables: { a: article } } });
     await until(() => messages.filter((m) => m.type === "error").length >= 17, "the refusals");
     // The three accepted ones may still be starting: wait for them, then make sure no fourth slipped in.
     await until(() => lede.app.server.activeSocketOperations() - before >= 3, "three subscriptions");
@@ -250,12 +242,7 @@ describe.skipIf(skipDatabase)("rate limits that cannot be side-stepped", () => {
       const c = wsClient(baseUrl);
       const outcomes: string[] = [];
       for (let i = 0; i < 5; i++) {
-        const result = await new Promise<unknown>((resolve) =>
-          c.subscribe(
-            { query: "{ __typename }" },
-            { next: resolve, error: (e) => resolve({ errors: e }), complete: () => {} },
-          ),
-        );
+        const result = await firstResult(c, { query: "{ __typename }" });
         outcomes.push(JSON.stringify(result).includes("RATE_LIMITED") ? "limited" : "ok");
       }
       expect(outcomes.filter((o) => o === "limited").length).toBeGreaterThanOrEqual(2);

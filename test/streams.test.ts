@@ -1,6 +1,5 @@
 // Live streams: every kind of comment event, resume from a cursor with no gap and no duplicate, visibility per
 // subscriber, thread filters, the moderators' stream, Server-Sent Events, and the graphql-ws limits.
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApproveCommentDocument,
@@ -14,7 +13,7 @@ import {
 } from "./generated/graphql.js";
 import { articleId, guest, post, staff } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
-import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
+import { rawSocket, subscribe, until, wsClientPool, type Collector } from "./support/ws.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 type Events = Collector<CommentEventsSubscription>;
@@ -25,12 +24,7 @@ describe.skipIf(skipDatabase)("comment streams", () => {
   let baseUrl: string;
   let article: string;
   let reader: { token: string; accountId: string };
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  const client = (token?: string) => {
-    const c = wsClient(baseUrl, token);
-    clients.push(c);
-    return c;
-  };
+  const { client, disposeClients } = wsClientPool(() => baseUrl);
   beforeAll(async () => {
     lede = await startLede({ env: { SUSPECT_WORDS: "crypto", WS_MAX_SUBSCRIPTIONS: "3", WS_INIT_TIMEOUT_MS: "300" } });
     baseUrl = await lede.listen();
@@ -38,7 +32,7 @@ describe.skipIf(skipDatabase)("comment streams", () => {
     reader = await guest(lede, "Streamer");
   });
   afterAll(async () => {
-    for (const c of clients) await c.dispose();
+    await disposeClients();
     await lede?.close();
   });
 
@@ -189,9 +183,8 @@ describe.skipIf(skipDatabase)("comment streams", () => {
   });
 
   it("enforces the graphql-ws limits: init timeout, subscriptions per connection, frame size; and pings", async () => {
-    const url = baseUrl.replace(/^http/, "ws") + "/graphql";
-    const silent = new WebSocket(url, "graphql-transport-ws");
-    expect(await new Promise<number>((resolve) => silent.on("close", resolve))).toBe(4408);
+    const silent = rawSocket(baseUrl);
+    expect(await silent.closed).toBe(4408);
 
     const c = client();
     const feeds = [] as Events[];
@@ -207,20 +200,17 @@ describe.skipIf(skipDatabase)("comment streams", () => {
 
     // The oversized frame comes after the handshake, so that a slow machine cannot let the 300 ms init timeout
     // close the socket first.
-    const big = new WebSocket(url, "graphql-transport-ws");
-    const closed = new Promise<number>((resolve) => big.on("close", resolve));
-    await new Promise((resolve) => big.on("open", resolve));
-    const acknowledged = new Promise((resolve) => big.once("message", resolve));
-    big.send(JSON.stringify({ type: "connection_init" }));
-    expect(JSON.parse(String(await acknowledged))).toMatchObject({ type: "connection_ack" });
-    big.send(
-      JSON.stringify({
-        id: "1",
-        type: "subscribe",
-        payload: { query: `{ __typename }`, padding: "x".repeat(1024 * 1024 + 10) },
-      }),
-    );
-    expect(await closed).toBe(1009);
+    const big = rawSocket(baseUrl);
+    await big.opened;
+    big.send({ type: "connection_init" });
+    await until(() => big.messages.length > 0, "the server's first message");
+    expect(big.messages[0]).toMatchObject({ type: "connection_ack" });
+    big.send({
+      id: "1",
+      type: "subscribe",
+      payload: { query: `{ __typename }`, padding: "x".repeat(1024 * 1024 + 10) },
+    });
+    expect(await big.closed).toBe(1009);
   });
 });
 
@@ -228,10 +218,10 @@ describe.skipIf(skipDatabase)("keep-alive", () => {
   it("pings idle sockets", async () => {
     const lede = await startLede({ env: { WS_KEEPALIVE_MS: "100" } });
     try {
-      const url = (await lede.listen()).replace(/^http/, "ws") + "/graphql";
-      const socket = new WebSocket(url, "graphql-transport-ws");
+      const { socket, opened, send } = rawSocket(await lede.listen());
       const pinged = new Promise<void>((resolve) => socket.on("ping", () => resolve()));
-      socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init" })));
+      await opened;
+      send({ type: "connection_init" });
       await pinged;
       socket.close();
     } finally {

@@ -1,10 +1,14 @@
 // `npm run db:migration -- <name>`: writes one new migration for SQLite and one for PostgreSQL with
-// `prisma migrate diff` (`migrate dev` needs a native engine we do not have). The "before" state is the schema as it
-// was in the commit that last changed the SQLite migrations (or nothing, for the first migration).
+// `prisma migrate diff` of the Prisma 6.19.3 migration CLI (`migrate dev` needs a native engine we do not have, and
+// Prisma 7's CLI cannot migrate at all here). The "before" state is the schema as it was in the commit that last
+// changed the SQLite migrations (or nothing, for the first migration).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { migrationCliArgs } from "../../src/platform/migrate.js";
+import type { Provider } from "../../src/platform/database-url.js";
+import { migrationSchemaFrom } from "./migration-schema.js";
 import { postgresSchemaFrom } from "./write-postgres-schema.js";
 
 const args = process.argv.slice(2);
@@ -23,7 +27,7 @@ function git(...gitArgs: string[]): string {
   return execFileSync("git", gitArgs, { encoding: "utf8" }).trim();
 }
 function previousSqliteSchema(): string | undefined {
-  if (explicitFrom) return execFileSync("cat", [explicitFrom], { encoding: "utf8" });
+  if (explicitFrom) return readFileSync(explicitFrom, "utf8");
   const hasMigrations = existsSync("prisma/migrations") && readdirSync("prisma/migrations").some((d) => /^\d/.test(d));
   if (!hasMigrations) return undefined;
   const commit = git("log", "-1", "--format=%H", "--", "prisma/migrations");
@@ -31,9 +35,10 @@ function previousSqliteSchema(): string | undefined {
   return git("show", `${commit}:prisma/schema.prisma`);
 }
 
-function diff(from: string | undefined, toPath: string): string {
-  const fromArgs = from === undefined ? ["--from-empty"] : ["--from-schema-datamodel", from];
-  return execFileSync("npx", ["prisma", "migrate", "diff", ...fromArgs, "--to-schema-datamodel", toPath, "--script"], {
+function diff(fromPath: string | undefined, toPath: string): string {
+  const fromArgs = fromPath === undefined ? ["--from-empty"] : ["--from-schema-datamodel", fromPath];
+  const command = migrationCliArgs("migrate", "diff", ...fromArgs, "--to-schema-datamodel", toPath, "--script");
+  return execFileSync(process.execPath, command, {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
     // the diff reads only schema files, but the CLI config still opens an adapter: give it a throwaway database
@@ -43,7 +48,7 @@ function diff(from: string | undefined, toPath: string): string {
 
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const previous = previousSqliteSchema();
-const targets = [
+const targets: { provider: Provider; dir: string; schemaPath: string; previous: string | undefined }[] = [
   { provider: "sqlite", dir: "prisma/migrations", schemaPath: "prisma/schema.prisma", previous },
   {
     provider: "postgresql",
@@ -53,13 +58,16 @@ const targets = [
   },
 ];
 for (const [index, target] of targets.entries()) {
-  let fromPath: string | undefined;
-  if (target.previous !== undefined) {
-    fromPath = join(work, `before-${index}.prisma`);
-    writeFileSync(fromPath, target.previous);
-  }
+  // Both sides as the 6.19 CLI reads them (a url line, no project generators).
+  const schemaFile = (label: string, schema: string) => {
+    const path = join(work, `${label}-${target.provider}.prisma`);
+    writeFileSync(path, migrationSchemaFrom(schema, target.provider));
+    return path;
+  };
+  const fromPath = target.previous === undefined ? undefined : schemaFile("before", target.previous);
+  const toPath = schemaFile("after", readFileSync(target.schemaPath, "utf8"));
   console.log(`[${index + 1}/${targets.length}] diffing ${target.provider} schema…`);
-  const sql = diff(fromPath, target.schemaPath);
+  const sql = diff(fromPath, toPath);
   if (/^-- This is an empty migration\.\s*$/m.test(sql) || sql.trim() === "") {
     console.log(`  ${target.provider}: no changes`);
     continue;

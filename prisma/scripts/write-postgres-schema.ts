@@ -15,8 +15,7 @@ export function postgresSchemaFrom(source: string): string {
       'output              = "../src/generated/prisma"',
       'output              = "../../src/generated/prisma-postgres"',
     )
-    .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace('url      = "file:./dev.db"', 'url      = "postgresql://localhost:5432/lede"');
+    .replace('provider = "sqlite"', 'provider = "postgresql"');
   const header = "// GENERATED from prisma/schema.prisma by prisma/scripts/write-postgres-schema.ts — do not edit.\n";
   return header + out;
 }

@@ -1,6 +1,7 @@
-// How long an anonymous answer may be reused, by what it contains. The server's response cache and the
-// Cache-Control max-age of GET answers both read this table, so a browser or CDN never keeps an answer longer than
-// the server itself would. An answer lives as long as the shortest-lived thing in it.
+// How long an anonymous answer may be reused, by what it contains, as the schema's types and fields declare it
+// (schema/shared/cache-facts.ts). The server's response cache and the Cache-Control max-age of GET answers both read
+// these facts, so a browser or CDN never keeps an answer longer than the server itself would. An answer lives as
+// long as the shortest-lived thing in it.
 import {
   getNamedType,
   getOperationAST,
@@ -11,50 +12,49 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from "graphql";
+import { schema as builtSchema } from "../schema/index.js";
+import { cacheFactsOf, type Invalidation } from "../schema/shared/cache-facts.js";
 
-/** For answers that hold none of the types below. */
+/** For answers that hold none of the types with a maxAge mark. */
 export const DEFAULT_TTL_MS = 30_000;
 
-/** Milliseconds by type: articles change (edits, corrections, comment counts), the graph of entities seldom, and
- * comment threads all the time (they are invalidated on every change too: this only bounds the rare miss). */
-export const TTL_BY_TYPE: Readonly<Record<string, number>> = {
-  Article: 60_000,
-  Person: 300_000,
-  Organisation: 300_000,
-  Event: 300_000,
-  Place: 300_000,
-  Section: 300_000,
-  Tag: 300_000,
-  Account: 60_000,
-  Comment: 5_000,
-};
+/** Milliseconds by type, from the maxAge marks on the types (schema/shared/cache-facts.ts): articles change (edits,
+ * corrections, comment counts), the graph of entities seldom, and comment threads all the time. */
+export const TTL_BY_TYPE: Readonly<Record<string, number>> = cacheFactsOf(builtSchema).maxAgeMsByType;
 
-/** Fields whose value depends on who asks (or is for staff only): an answer that selects one is never cached, even
- * for an anonymous reader, so no cached answer can hold one reader's view. */
-export const VIEWER_SPECIFIC_FIELDS: readonly string[] = [
-  "Query.viewer",
-  "Query.moderationQueue",
-  "Query.auditLog",
-  "Query.__schema",
-  "Query.__type",
-  "Comment.viewerReactions",
-  "Comment.editableUntil",
-  "Comment.moderation",
-  "Comment.revisions",
-  "Comment.flagCount",
-  "ModerationDecision.moderator",
-  "LiveBlog.drafts",
-  "LiveUpdate.revisions",
-];
+/** graphql-js's own introspection fields, declared by no schema module: they describe the schema, not the news, and
+ * are never cached. */
+const INTROSPECTION_FIELDS = ["Query.__schema", "Query.__type"];
 
-/** The response cache's ttlPerSchemaCoordinate: types and fields, 0 meaning "never cache". */
-export function ttlPerSchemaCoordinate(): Record<string, number> {
-  return { ...TTL_BY_TYPE, ...Object.fromEntries(VIEWER_SPECIFIC_FIELDS.map((field) => [field, 0])) };
+/** The response cache's ttlPerSchemaCoordinate: types and fields, 0 meaning "never cache". Fields marked
+ * VIEWER_SPECIFIC are never cached, even for an anonymous reader, so no cached answer can hold one reader's view. */
+export function ttlPerSchemaCoordinate(schema: GraphQLSchema = builtSchema): Record<string, number> {
+  const facts = cacheFactsOf(schema);
+  const neverCached = [...facts.viewerSpecificFields, ...INTROSPECTION_FIELDS];
+  return { ...facts.maxAgeMsByType, ...Object.fromEntries(neverCached.map((field) => [field, 0])) };
+}
+
+/** The mutations with one invalidation mark. */
+function mutationsMarked(mark: Invalidation, schema: GraphQLSchema): ReadonlySet<string> {
+  const marks = Object.entries(cacheFactsOf(schema).invalidationByMutation);
+  return new Set(marks.filter(([, invalidation]) => invalidation === mark).map(([name]) => name));
+}
+
+/** Mutations marked INVALIDATED_BY_COMMENT_EVENTS: every effect they have on public answers shows in the comment
+ * event stream, or they have none. Any other mutation without an event mark drops the whole response cache. */
+export function mutationsCoveredByCommentEvents(schema: GraphQLSchema = builtSchema): ReadonlySet<string> {
+  return mutationsMarked("comment-events", schema);
+}
+
+/** Mutations marked INVALIDATED_BY_LIVE_BLOG_EVENTS: every effect they have on public answers is on their live
+ * blog's article, and each such change is a live-blog event, which drops that article's answers. */
+export function mutationsCoveredByLiveBlogEvents(schema: GraphQLSchema = builtSchema): ReadonlySet<string> {
+  return mutationsMarked("live-blog-events", schema);
 }
 
 /** The TTL of an operation's answer, from the types and fields it selects (0: not cacheable). */
 export function operationTtl(schema: GraphQLSchema, document: DocumentNode): number {
-  const coordinates = ttlPerSchemaCoordinate();
+  const coordinates = ttlPerSchemaCoordinate(schema);
   const typeInfo = new TypeInfo(schema);
   let ttl: number | undefined;
   const consider = (key: string | undefined) => {

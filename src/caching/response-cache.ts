@@ -16,7 +16,13 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { DEFAULT_TTL_MS, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
+import {
+  DEFAULT_TTL_MS,
+  mutationsCoveredByCommentEvents,
+  mutationsCoveredByLiveBlogEvents,
+  TTL_BY_TYPE,
+  ttlPerSchemaCoordinate,
+} from "./policy.js";
 import { createResponseStore } from "./store.js";
 import type { Context } from "../context.js";
 import { encodeGlobalId } from "../global-id.js";
@@ -24,32 +30,17 @@ import type { Logger } from "../platform/logger.js";
 import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
 import type { CommentEventMessage } from "../services/comments/event-message.js";
 
-/** Mutations whose every effect on public answers shows in the comment event stream, or that have none. */
-const MUTATIONS_COVERED_BY_COMMENT_EVENTS = new Set([
-  "startGuestSession",
-  "postComment",
-  "editComment",
-  "deleteComment",
-  "reactToComment",
-  "removeReaction",
-  "flagComment",
-  "approveComment",
-  "rejectComment",
-  // live blogs: each public change is a live-blog event, which drops its article's answers (observe() below)
-  "setLiveCoverage",
-  "postLiveUpdate",
-  "editLiveUpdate",
-  "publishLiveUpdate",
-  "markLiveUpdate",
-  "correctLiveUpdate",
-  "withdrawLiveUpdate",
+/** Mutations whose every effect on public answers shows in an event stream that drops what it names (the comment
+ * events, or the live-blog events: see observe() below), or that have none: those marked INVALIDATED_BY_COMMENT_EVENTS
+ * or INVALIDATED_BY_LIVE_BLOG_EVENTS where they are declared. */
+const MUTATIONS_COVERED_BY_EVENTS = new Set([
+  ...mutationsCoveredByCommentEvents(),
+  ...mutationsCoveredByLiveBlogEvents(),
 ]);
 
 type Entity = { typename: string; id?: string | number };
 
 export interface LedeResponseCache {
-  /** The yoga plugins: the response cache and the invalidation of other mutations. */
-  plugins: Plugin[];
   /** The pub/sub for contexts: a comment event published through it drops the local entries at once. */
   observe(pubsub: LedePubSub): LedePubSub;
   /** Drops every cached answer, here and on the other instances. */
@@ -149,8 +140,7 @@ export function createLedeResponseCache(options: {
         onExecuteDone({ result }) {
           // A streamed (@defer) mutation: its root fields have run, but their data is not here to look at.
           if (Symbol.asyncIterator in result) {
-            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name)))
-              purge();
+            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_EVENTS.has(field.name))) purge();
             return;
           }
           const data = result.data as Record<string, unknown> | null | undefined;
@@ -158,14 +148,15 @@ export function createLedeResponseCache(options: {
           // A failed mutation changed nothing (each is one transaction); a fragment at the root: assume the worst.
           const changed =
             fields === null ||
-            fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name) && data[field.key] != null);
+            fields.some((field) => !MUTATIONS_COVERED_BY_EVENTS.has(field.name) && data[field.key] != null);
           if (changed) purge();
         },
       };
     },
   };
 
-  return {
+  // The yoga plugins (the response cache and the purge after other mutations) come from useLedeResponseCache.
+  const { plugins, ...handle }: LedeResponseCache & { plugins: Plugin[] } = {
     plugins: [
       useResponseCache<Context>({
         cache,
@@ -204,6 +195,20 @@ export function createLedeResponseCache(options: {
     close() {
       void invalidations.return?.();
       void commentEvents.return?.();
+    },
+  };
+  pluginsOf.set(handle, plugins);
+  return handle;
+}
+
+const pluginsOf = new WeakMap<LedeResponseCache, Plugin[]>();
+
+/** The yoga plugins of a response cache: the cache itself, then the purge after other mutations. */
+export function useLedeResponseCache(cache: LedeResponseCache): Plugin {
+  return {
+    // Adds them right after this entry, in this order (envelop's way for a plugin made of plugins).
+    onPluginInit({ addPlugin }) {
+      for (const plugin of pluginsOf.get(cache)!) addPlugin(plugin);
     },
   };
 }

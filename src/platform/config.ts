@@ -84,6 +84,17 @@ const schema = z.object({
   JWT_ROLE_CLAIM: z.string().min(1).default("role"),
   RESPONSE_CACHE: boolean.default(true),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().positive().max(100_000).default(64),
+  PUBLIC_SITE_URL: z.string().url().default("https://lede.example"),
+  SITE_TITLE: z.string().min(1).default("Lede"),
+  WEBHOOK_DISPATCH: boolean.default(true),
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().max(30).default(14),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().positive().default(72),
+  WEBHOOK_ALLOWED_ADDRESSES: wordList,
+  SCHEDULER: boolean.default(true),
+  SCHEDULER_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
 
 export type Env = z.input<typeof schema>;
@@ -145,6 +156,23 @@ export interface Config {
     maxFrameBytes: number;
     keepAliveMs: number;
   };
+  /** The public site: feeds and sitemaps link to it. */
+  site: { url: string; title: string };
+  webhooks: {
+    /** Whether this instance sends deliveries (they are written to the outbox either way). */
+    dispatch: boolean;
+    pollMs: number;
+    /** For one attempt, connection to last byte. */
+    timeoutMs: number;
+    /** The first retry's delay; each next one doubles (with jitter). */
+    retryBaseMs: number;
+    maxAttempts: number;
+    /** An endpoint that has failed for this long is disabled. */
+    disableAfterMs: number;
+    /** Addresses or CIDR ranges that receivers may have although they are private (internal receivers). */
+    allowedAddresses: string[];
+  };
+  scheduler: { enabled: boolean; pollMs: number };
 }
 
 export class ConfigError extends Error {
@@ -217,5 +245,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxFrameBytes: c.WS_MAX_FRAME_BYTES,
       keepAliveMs: c.WS_KEEPALIVE_MS,
     },
+    site: { url: c.PUBLIC_SITE_URL.replace(/\/+$/, ""), title: c.SITE_TITLE },
+    webhooks: {
+      dispatch: c.WEBHOOK_DISPATCH,
+      pollMs: c.WEBHOOK_POLL_MS,
+      timeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
+      maxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+      disableAfterMs: c.WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+      allowedAddresses: c.WEBHOOK_ALLOWED_ADDRESSES,
+    },
+    scheduler: { enabled: c.SCHEDULER, pollMs: c.SCHEDULER_POLL_MS },
   };
 }

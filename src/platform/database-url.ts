@@ -1,4 +1,5 @@
-// DATABASE_URL rules shared by the server, the CLIs and prisma.config.ts (which must not load the generated clients).
+// DATABASE_URL rules shared by the server, the CLIs and prisma/migrate.config.ts (which must not load the generated
+// clients).
 import { userInfo } from "node:os";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";

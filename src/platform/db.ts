@@ -1,7 +1,7 @@
 // The one module that turns DATABASE_URL into a Prisma client. SQLite (file:) is the embedded default, PostgreSQL
 // (postgres:// or postgresql://) the production database. Each provider has its own generated client (each embeds
 // its own query compiler); the SQLite client's type is the one the rest of the code sees.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PostgresPrismaClient } from "../generated/prisma-postgres/client.js";
@@ -31,7 +31,7 @@ export interface Database {
  * reads before it writes fails at once with SQLITE_BUSY (busy_timeout does not apply) when another process wrote in
  * between; taking the write lock at BEGIN is where busy_timeout waits instead. Every transaction of ours writes.
  */
-class ImmediateTransactionsSQLite extends PrismaBetterSQLite3 {
+class ImmediateTransactionsSQLite extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     const client = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;

@@ -1,5 +1,7 @@
-// Applies pending migrations with `prisma migrate deploy` (the JS schema engine over a driver adapter; see
-// prisma.config.ts). It runs as a child process because the Prisma CLI is the maintained migration runner.
+// Applies pending migrations with `prisma migrate deploy` of the Prisma 6.19.3 CLI (the npm alias "prisma6": its JS
+// schema engine over a driver adapter; see prisma/migrate.config.ts). Prisma 7's CLI cannot migrate without a native
+// engine, which cannot be downloaded here. It runs as a child process because the Prisma CLI is the maintained
+// migration runner.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { readdirSync } from "node:fs";
@@ -7,9 +9,14 @@ import { dirname, resolve } from "node:path";
 import type { Database, Provider } from "./db.js";
 import { PROJECT_ROOT } from "./paths.js";
 
-function prismaCli(): string {
+/**
+ * Node's arguments for a command of the migration CLI, by path: both Prisma CLIs install a bin named `prisma`, and
+ * which one node_modules/.bin gets differs between `npm install` and `npm ci`.
+ */
+export function migrationCliArgs(...command: string[]): string[] {
   const require = createRequire(import.meta.url);
-  return resolve(dirname(require.resolve("prisma/package.json")), "build/index.js");
+  const cli = resolve(dirname(require.resolve("prisma6/package.json")), "build/index.js");
+  return [cli, ...command, "--config", resolve(PROJECT_ROOT, "prisma/migrate.config.ts")];
 }
 
 export interface MigrateResult {
@@ -17,7 +24,7 @@ export interface MigrateResult {
 }
 
 export async function migrateDeploy(databaseUrl: string): Promise<MigrateResult> {
-  const child = spawn(process.execPath, [prismaCli(), "migrate", "deploy"], {
+  const child = spawn(process.execPath, migrationCliArgs("migrate", "deploy"), {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     stdio: ["ignore", "pipe", "pipe"],

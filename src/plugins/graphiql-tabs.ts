@@ -1,224 +1,110 @@
 // GraphiQL's example tabs, in the order they open: the reference story and its graph (the first tab, so an analyst
-// sees real data on first load), then an entity's timeline, a full-text search, a live comment subscription on the same story, and the
-// sample live blog (graphiql-live-tab.ts).
+// sees real data on first load), then an entity's timeline, a full-text search, the sample live blog (a query and the
+// subscription that follows it, in one tab), and a live comment subscription on the same story.
+// The tabs' operations are written once, in schema/graphiql/tabs.graphql, and may use the fragments of
+// schema/operations/; each tab's text is its introduction (the comment above it), the operation and those fragments.
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { Kind, parse, visit, type ASTNode, type DefinitionNode } from "graphql";
 import { encodeGlobalId } from "../global-id.js";
+import { PROJECT_ROOT } from "../platform/paths.js";
 import { stableId } from "../seed/seed.js";
-import { LIVE_BLOG_TAB } from "./graphiql-live-tab.js";
+import { SAMPLE_LIVE_BLOG } from "../seed/live-story.js";
 
+/** The story the first tab opens on; schema/graphiql/tabs.graphql names it in ReferenceStory. */
 export const REFERENCE_ARTICLE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
 
-export const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Lede. Press the run button (or Ctrl-Enter) to fetch the reference story
-# with its byline, image credits, corrections and the people, organisations, events and places it mentions.
-# The Docs panel (top left) describes every type and field.
+const TABS_FILE = resolve(PROJECT_ROOT, "schema/graphiql/tabs.graphql");
+const OPERATIONS_DIR = resolve(PROJECT_ROOT, "schema/operations");
 
-query ReferenceStory {
-  article(slug: "${REFERENCE_ARTICLE_SLUG}") {
-    id
-    headline
-    standfirst
-    publishedAt
-    section { name }
-    tags { name }
-    publisher { name }
-    bylines { role person { name } }
-    media { caption credit creditPerson { name } creditOrganisation { name } }
-    corrections { publishedAt text }
-    mentions(first: 50) {
-      totalCount
-      edges {
-        node {
-          salience
-          entity {
-            __typename
-            ... on Person {
-              name
-              alternateNames
-              affiliations(first: 5) { edges { node { role organisation { name } start { text } end { text } } } }
-            }
-            ... on Organisation { name organisationKind: kind }
-            ... on Event { name start { text } end { text } place { name } }
-            ... on Place { name placeKind: kind parent { name } }
-          }
-        }
-      }
-    }
-    commentCount
-    comments(first: 5) {
-      edges { node { body author { displayName } replies(first: 3) { edges { node { body author { displayName } } } } } }
+interface Written {
+  /** The definition as written in its file. */
+  text: string;
+  /** The fragments it spreads. */
+  spreads: string[];
+}
+
+function spreadsIn(node: ASTNode): string[] {
+  const names: string[] = [];
+  visit(node, { FragmentSpread: (spread) => void names.push(spread.name.value) });
+  return names;
+}
+
+function definitionsOf(path: string): { source: string; definitions: readonly DefinitionNode[] } {
+  const source = readFileSync(path, "utf8");
+  return { source, definitions: parse(source).definitions };
+}
+
+function written(source: string, node: DefinitionNode): Written {
+  return { text: source.slice(node.loc!.start, node.loc!.end), spreads: spreadsIn(node) };
+}
+
+/** The comment lines right above `start` (a definition's first character), without a blank line between. */
+function introductionBefore(source: string, start: number): string {
+  const lines = source.slice(0, start).split("\n").slice(0, -1);
+  const introduction: string[] = [];
+  while (lines.length > 0 && lines.at(-1)!.startsWith("#")) introduction.unshift(lines.pop()!);
+  return introduction.join("\n");
+}
+
+/** Every tab's text by operation name: introduction, operation, then each fragment it needs, once. */
+function readTabs(): Map<string, string> {
+  const fragments = new Map<string, Written>();
+  for (const file of readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith(".graphql"))) {
+    const { source, definitions } = definitionsOf(resolve(OPERATIONS_DIR, file));
+    for (const definition of definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION)
+        fragments.set(definition.name.value, written(source, definition));
     }
   }
+  const tabs = new Map<string, string>();
+  const { source, definitions } = definitionsOf(TABS_FILE);
+  for (const definition of definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) continue;
+    const operation = written(source, definition);
+    const needed = new Set<string>();
+    const visitSpreads = (names: string[]) => {
+      for (const name of names) {
+        if (needed.has(name)) continue;
+        const fragment = fragments.get(name);
+        if (!fragment) throw new Error(`${TABS_FILE}: no fragment ${name} in ${OPERATIONS_DIR}`);
+        needed.add(name);
+        visitSpreads(fragment.spreads);
+      }
+    };
+    visitSpreads(operation.spreads);
+    const parts = [introductionBefore(source, definition.loc!.start), operation.text];
+    for (const name of needed) parts.push(fragments.get(name)!.text);
+    tabs.set(definition.name.value, parts.filter(Boolean).join("\n\n") + "\n");
+  }
+  return tabs;
 }
-`;
+
+const tabs = readTabs();
+
+function tab(operationName: string): string {
+  const text = tabs.get(operationName);
+  if (text === undefined) throw new Error(`${TABS_FILE} has no operation ${operationName}`);
+  return text;
+}
+
+export const EXAMPLE_QUERY = tab("ReferenceStory");
+export const TIMELINE_QUERY = tab("Timeline");
+/** The search tab: full-text search with highlights and facets. */
+export const SEARCH_EXAMPLE_QUERY = tab("Search");
+export const LIVE_COMMENTS_SUBSCRIPTION = tab("LiveComments");
+
+/** The live-blog tab: the sample live blog, then the subscription that follows it (GraphiQL asks which to run). */
+export const LIVE_BLOG_QUERY = `${tab("SampleLiveBlog")}\n${tab("FollowLiveBlog")}`;
 
 /** The seeded reference article's global id (seed ids derive from slugs, so it is the same in every database). */
 export const REFERENCE_ARTICLE_ID = encodeGlobalId("Article", stableId("article", REFERENCE_ARTICLE_SLUG));
 
-export const LIVE_COMMENTS_SUBSCRIPTION = /* GraphQL */ `
-  # Live comments on the reference story. Press run: nothing shows until someone comments.
-  # Post one from another tab (startGuestSession, then postComment with the token in the Headers panel as
-  # {"Authorization": "Bearer <token>"}) and watch it arrive. To resume after a dropped connection, pass the last
-  # event's cursor as $after.
-
-  subscription LiveComments($articleId: ID!, $after: String) {
-    commentEvents(articleId: $articleId, after: $after) {
-      kind
-      sequence
-      cursor
-      comment {
-        id
-        body
-        status
-        createdAt
-        author {
-          displayName
-        }
-        parent {
-          id
-        }
-      }
-    }
-  }
-`;
-
 /** Andrei Medvedev's global id in the seed story (seed ids are derived from slugs, so it is the same everywhere). */
 const MEDVEDEV_ID = encodeGlobalId("Person", stableId("person", "andrei-medvedev"));
 
-export const TIMELINE_QUERY = /* GraphQL */ `
-  # An entity's timeline: the events it took part in and the articles that mention it, oldest first.
-  # Dates known only to the month or year keep that precision (and sort at the start of the period).
-  # Try from/to, include: [EVENT], or another entity's id.
-
-  query Timeline($entity: ID!, $from: DateTime, $to: DateTime) {
-    timeline(entity: $entity, from: $from, to: $to, first: 30) {
-      totalCount
-      edges {
-        node {
-          kind
-          date {
-            text
-            precision
-          }
-          endDate {
-            text
-          }
-          item {
-            ... on Event {
-              name
-              kind
-              place {
-                name
-              }
-            }
-            ... on Article {
-              headline
-              publishedAt
-            }
-          }
-        }
-      }
-    }
-    node(id: $entity) {
-      ... on Person {
-        name
-        coMentioned(first: 5) {
-          articleCount
-          entity {
-            ... on Person {
-              name
-            }
-            ... on Organisation {
-              name
-            }
-            ... on Place {
-              name
-            }
-            ... on Event {
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-/** A second tab: full-text search with highlights and facets. */
-export const SEARCH_EXAMPLE_QUERY = /* GraphQL */ `
-  # Search articles, people, organisations, events and places. Try "quoted phrases", -excluded words,
-  # OR between alternatives, and prefix*; another spelling of a name ("Andrey") finds the same person.
-
-  query Search {
-    search(query: "Wagner asylum -Prigozhin", first: 10) {
-      totalCount
-      edges {
-        score
-        node {
-          __typename
-          ... on Article {
-            headline
-            publishedAt
-            section {
-              name
-            }
-          }
-          ... on Person {
-            name
-            alternateNames
-          }
-          ... on Organisation {
-            name
-          }
-          ... on Event {
-            name
-          }
-          ... on Place {
-            name
-          }
-        }
-        highlights {
-          field
-          html
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      facets {
-        types {
-          type
-          count
-        }
-        sections {
-          value
-          label
-          count
-        }
-        tags {
-          value
-          label
-          count
-        }
-        months {
-          value
-          count
-        }
-        entities {
-          count
-          entity {
-            __typename
-            ... on Person {
-              name
-            }
-            ... on Organisation {
-              name
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+/** The seed's sample live blog's global id. */
+export const SAMPLE_LIVE_BLOG_ID = encodeGlobalId("Article", stableId("article", SAMPLE_LIVE_BLOG.slug));
 
 export interface GraphiQLTab {
   query: string;
@@ -232,6 +118,17 @@ export const graphiqlTabs: GraphiQLTab[] = [
   { query: SEARCH_EXAMPLE_QUERY },
   // The live-blog tab goes before the live comments: placed last, a click on the comments tab did not switch the
   // editor in the Chromium test (cause not found); in this order every tab switches.
-  LIVE_BLOG_TAB,
+  {
+    query: LIVE_BLOG_QUERY,
+    variables: JSON.stringify({ slug: SAMPLE_LIVE_BLOG.slug, articleId: SAMPLE_LIVE_BLOG_ID }, null, 2),
+  },
   { query: LIVE_COMMENTS_SUBSCRIPTION, variables: JSON.stringify({ articleId: REFERENCE_ARTICLE_ID }, null, 2) },
 ];
+
+/** GraphiQL's options: on /graphql outside production, on /graphiql in production (see http-guards.ts). */
+export const graphiqlOptions = {
+  title: "Lede — GraphiQL",
+  defaultQuery: graphiqlTabs[0]!.query,
+  defaultTabs: graphiqlTabs,
+  subscriptionsProtocol: "WS" as const,
+};

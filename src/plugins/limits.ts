@@ -24,7 +24,7 @@ import {
   type ValidationRule,
 } from "graphql";
 import type { Config } from "../platform/config.js";
-import { DEFAULT_PAGE_SIZE } from "../schema/page-size.js";
+import { DEFAULT_PAGE_SIZE } from "../schema/shared/page-size.js";
 
 function limitError(message: string, limit: string, value: number, nodes?: GraphQLError["nodes"]): GraphQLError {
   return new GraphQLError(message, { nodes, extensions: { code: "LIMIT_EXCEEDED", limit, value } });

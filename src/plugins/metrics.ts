@@ -7,10 +7,17 @@ import type { Plugin } from "graphql-yoga";
 
 export interface Metrics {
   registry: Registry;
+  /** HTTP requests answered, by status (counted by useMetrics). */
+  requests: Counter<"status">;
+  /** GraphQL operations over HTTP or WebSockets, by name and type (timed by useMetrics). */
+  operations: Histogram<"operation" | "type">;
+  /** Errors in GraphQL responses, by extensions.code (counted by useMetrics). */
+  errors: Counter<"code">;
   observeFanoutLag(ms: number): void;
 }
 
-export function createMetrics(sockets: { open(): number; operations(): number }): Metrics & { plugin: Plugin } {
+/** The registry and its metrics; the socket gauges read `sockets` at scrape time. */
+export function createMetrics(sockets: { open(): number; operations(): number }): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "lede_process_" });
   const requests = new Counter({
@@ -55,6 +62,18 @@ export function createMetrics(sockets: { open(): number; operations(): number })
     registers: [registry],
   });
 
+  return {
+    registry,
+    requests,
+    operations,
+    errors,
+    observeFanoutLag: (ms) => fanoutLag.observe(Math.max(ms, 0) / 1000),
+  };
+}
+
+/** Serves /metrics, and counts what every request and operation did. */
+export function useMetrics(metrics: Metrics): Plugin {
+  const { registry, requests, operations, errors } = metrics;
   const describe = (document: DocumentNode, name?: string | null) => {
     const operation = getOperationAST(document, name ?? undefined);
     // Only named operations become label values, so a client cannot blow up the number of series.
@@ -64,7 +83,7 @@ export function createMetrics(sockets: { open(): number; operations(): number })
     for (const error of result?.errors ?? []) errors.inc({ code: String(error.extensions?.code ?? "UNKNOWN") });
   };
 
-  const plugin: Plugin = {
+  return {
     onRequest({ url, endResponse }) {
       if (url.pathname !== "/metrics") return;
       return registry
@@ -91,5 +110,4 @@ export function createMetrics(sockets: { open(): number; operations(): number })
       if (!Array.isArray(result) && result && "errors" in result && !("data" in result)) countErrors(result as never);
     },
   };
-  return { registry, plugin, observeFanoutLag: (ms) => fanoutLag.observe(Math.max(ms, 0) / 1000) };
 }

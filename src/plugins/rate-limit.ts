@@ -4,6 +4,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
+import { RateLimitedError } from "../errors.js";
 import type { Logger } from "../platform/logger.js";
 
 export interface RateLimiter {
@@ -89,28 +90,48 @@ export function clientAddress(
   return peer;
 }
 
+/** The address of an HTTP request's client (node:http puts the IncomingMessage in yoga's server context as `req`). */
+export function requestAddress(request: Request, serverContext: unknown, trustedProxies: string[]): string {
+  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+  return clientAddress(req, request.headers.get("x-forwarded-for"), trustedProxies);
+}
+
+/** The address of a WebSocket's client, from the HTTP request that opened it. */
+export function upgradeAddress(request: IncomingMessage, trustedProxies: string[]): string {
+  const forwarded = request.headers["x-forwarded-for"];
+  return clientAddress(request, Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? null), trustedProxies);
+}
+
+/** How HTTP says "rate limited": 429 with the seconds to wait in Retry-After. */
+function tooManyRequestsStatus(retryAfter: number) {
+  return { status: 429, headers: { "retry-after": String(retryAfter) } };
+}
+
+/** "Rate limited", built this one way wherever the anonymous limit is hit: RATE_LIMITED with the seconds to wait. */
+export function tooManyRequests(retryAfter: number): RateLimitedError {
+  return new RateLimitedError(`Too many requests from your address; try again in ${retryAfter} s`, retryAfter);
+}
+
+/**
+ * The same error, to throw inside yoga: an error thrown outside execution is answered with the status and headers of
+ * its extensions.http, which yoga leaves out of the body. (graphql-ws would send them along: a socket's goes without.)
+ */
+export function tooManyRequestsOverHttp(retryAfter: number): RateLimitedError {
+  const error = tooManyRequests(retryAfter);
+  Object.assign(error.extensions, { http: tooManyRequestsStatus(retryAfter) });
+  return error;
+}
+
 export function useAnonymousRateLimit(limiter: RateLimiter | null, trustedProxies: string[]): Plugin {
   return {
     async onRequest({ request, serverContext, endResponse, url }) {
       if (!limiter || url.pathname === "/health" || url.pathname === "/ready" || url.pathname === "/metrics") return;
       if (request.headers.get("authorization")) return;
-      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-      const address = clientAddress(req, request.headers.get("x-forwarded-for"), trustedProxies);
-      const retryAfter = await limiter.hit(address);
+      const retryAfter = await limiter.hit(requestAddress(request, serverContext, trustedProxies));
       if (retryAfter === null) return;
-      endResponse(
-        Response.json(
-          {
-            errors: [
-              {
-                message: `Too many requests from your address; try again in ${retryAfter} s`,
-                extensions: { code: "RATE_LIMITED", retryAfter },
-              },
-            ],
-          },
-          { status: 429, headers: { "retry-after": String(retryAfter) } },
-        ),
-      );
+      // Answered before yoga parses anything, so the body is written here, as yoga would write the error.
+      const { message, extensions } = tooManyRequests(retryAfter);
+      endResponse(Response.json({ errors: [{ message, extensions }] }, tooManyRequestsStatus(retryAfter)));
     },
   };
 }

@@ -1,32 +1,25 @@
-// Imports every domain (each registers its types on the builder) and builds the executable schema.
+// Imports every domain (each registers its types on the builder; the order does not matter) and builds the
+// executable schema.
 import { isObjectType, type GraphQLSchema } from "graphql";
 import { builder } from "../builder.js";
 import { nodeTypeNames } from "../global-id.js";
-import { guardArguments } from "./argument-guards.js";
-import "./common.js";
-import "./links.js";
-import "./article/types.js";
-import "./article/queries.js";
-import "./article/mutations.js";
-import "./article/link-mutations.js";
-import "./article/exports.js";
-import "./person/index.js";
-import "./person/mutations.js";
-import "./organisation/index.js";
-import "./organisation/mutations.js";
-import "./event/index.js";
-import "./event/mutations.js";
-import "./place/index.js";
-import "./place/mutations.js";
-import "./merge.js";
-import "./find/search.js";
-import "./graph/index.js";
-import "./graph/timeline.js";
-import "./stats/index.js";
+import { guardArguments } from "./shared/argument-guards.js";
+import { cacheFactsOf } from "./shared/cache-facts.js";
 import "./account/index.js";
-import "./comment/types.js";
-import "./comment/operations.js";
+import "./article/index.js";
+import "./comment/index.js";
+import "./event/index.js";
+import "./find/index.js";
+import "./graph/index.js";
+import "./links/index.js";
 import "./live/index.js";
+import "./merge/index.js";
+import "./organisation/index.js";
+import "./person/index.js";
+import "./place/index.js";
+import "./stats/index.js";
+import "./webhooks/index.js";
+import "./publishing/index.js";
 
 function buildSchema(): GraphQLSchema {
   const schema = builder.toSchema({ sortSchema: true });
@@ -34,6 +27,8 @@ function buildSchema(): GraphQLSchema {
     if (isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node")) nodeTypeNames.add(type.name);
   }
   guardArguments(schema);
+  // The caching facts marked on the types and fields, collected once; the caches read them (caching/policy.ts).
+  cacheFactsOf(schema);
   return schema;
 }
 

@@ -6,6 +6,7 @@ import {
   type PostCommentInput,
 } from "../generated/graphql.js";
 import type { TestLede } from "./lede.js";
+import { globalId } from "./ids.js";
 
 export const REFERENCE_SLUG = "ex-wagner-commander-norway-refused-asylum-allowed-to-stay";
 /** Its comments closed in 2023 (closesAt in the past). */
@@ -48,5 +49,5 @@ export async function staff(
       tokens: { create: { id: `${id}-token`, kind: "API", name: "test", tokenHash: hashToken(token) } },
     },
   });
-  return { token, accountId: Buffer.from(`Account:${id}`).toString("base64url") };
+  return { token, accountId: globalId("Account", id) };
 }

@@ -1,6 +1,7 @@
 // The graph aggregates computed the slow, obvious way (every row read, counted in JavaScript), for tests to compare
 // the one-statement SQL against.
 import type { Prisma } from "../../src/platform/db.js";
+import { globalId } from "./ids.js";
 
 const COLUMNS = ["personId", "organisationId", "eventId", "placeId"] as const;
 type Column = (typeof COLUMNS)[number];
@@ -85,11 +86,7 @@ export function globalIdOf(entityKey: string): string {
   const typename = { personId: "Person", organisationId: "Organisation", eventId: "Event", placeId: "Place" }[
     entityKey.slice(0, entityKey.indexOf(":")) as Column
   ];
-  return Buffer.from(`${typename}:${idOf(entityKey)}`).toString("base64url");
-}
-
-export function globalId(typename: string, id: string): string {
-  return Buffer.from(`${typename}:${id}`).toString("base64url");
+  return globalId(typename, idOf(entityKey));
 }
 
 /**

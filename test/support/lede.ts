@@ -1,7 +1,7 @@
 // The test kit: a real Lede (the same createApp `npm start` uses) on a private database, queried in-process with
 // yoga.fetch, with an injected clock and id generator, an SQL statement counter, and helpers that print the
 // operation and the response when something is not as expected.
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { print, type ExecutionResult } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { createApp, type LedeApp } from "../../src/app.js";
@@ -9,6 +9,9 @@ import { loadConfig, type Config } from "../../src/platform/config.js";
 import { openDatabase, type Database } from "../../src/platform/db.js";
 import { createLogger } from "../../src/platform/logger.js";
 import { createTestDatabase, testProvider, type TestDatabase } from "./databases.js";
+import { describeFailure } from "./failures.js";
+
+export { describeFailure };
 
 export const provider = testProvider();
 export const skipReason = inject("skipReason");
@@ -53,11 +56,6 @@ export interface TestLede {
   /** Starts listening on a free port; returns the http:// base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
-}
-
-export function describeFailure(document: unknown, variables: unknown, response: unknown): string {
-  const operation = typeof document === "string" ? document : print(document as never);
-  return `operation:\n${operation}\nvariables: ${JSON.stringify(variables)}\nresponse: ${JSON.stringify(response, null, 2)}`;
 }
 
 export interface StartOptions {
@@ -159,4 +157,20 @@ export function expectErrorCode(
       `expected error code ${code}, got ${JSON.stringify(codes)}\n${describeFailure(context.document, context.variables, result)}`,
     );
   }
+}
+
+/**
+ * For a describe block whose tests connect over the network (WebSockets, raw HTTP): a Lede started and listening
+ * before its tests and closed after them. The tests read `served.lede` and `served.baseUrl`.
+ */
+export function serveForBlock(options: StartOptions = {}): { lede: TestLede; baseUrl: string } {
+  const served = {} as { lede: TestLede; baseUrl: string };
+  beforeAll(async () => {
+    served.lede = await startLede(options);
+    served.baseUrl = await served.lede.listen();
+  });
+  afterAll(async () => {
+    await served.lede?.close();
+  });
+  return served;
 }

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { NewsroomStatsDocument } from "../generated/graphql.js";
 import { globalIdOf, ranked, rankingMismatch, statsTruth } from "./graph-truth.js";
 import type { TestLede } from "./lede.js";
+import { rowId } from "./ids.js";
 
 /** The stats fields with the smallest selection each, for counting statements. */
 export const STATS_FIELDS = [
@@ -47,8 +48,6 @@ export async function checkStats(lede: TestLede, token: string, from: string | n
   expect(rankingMismatch(mentioned, ranked(truth.mentioned), 100)).toBeNull();
   expect(stats.commentsByDay.map((r) => [r.period, r.count])).toEqual([...truth.commentsByDay.entries()].sort());
   expect(stats.commentsByHour.map((r) => r.count)).toEqual(truth.commentsByHour);
-  const commented = stats.mostCommented.map(
-    (r) => [Buffer.from(r.article.id, "base64url").toString().split(":")[1]!, r.commentCount] as const,
-  );
+  const commented = stats.mostCommented.map((r) => [rowId(r.article.id), r.commentCount] as const);
   expect(rankingMismatch(commented, ranked(truth.commented), 100)).toBeNull();
 }

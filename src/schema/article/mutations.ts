@@ -1,8 +1,8 @@
-// Editorial mutations and the audit log. Each resolver hands over to services/editorial.ts.
+// Editorial mutations: articles (services/articles/editorial.ts) and their credits, bylines and media
+// (services/articles/links.ts). Each change bumps Article.version.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
-import { encodeGlobalId } from "../../global-id.js";
-import { requireViewer } from "../../services/shared/authz.js";
 import {
   addCorrection,
   createArticle,
@@ -10,9 +10,8 @@ import {
   updateArticle,
   withdrawArticle,
 } from "../../services/articles/editorial.js";
-import { ForbiddenError } from "../../errors.js";
-import { namedConnection } from "../connections.js";
-import { AccountRef } from "../account/index.js";
+import { addByline, addMedia, removeByline, removeMedia } from "../../services/articles/links.js";
+import { BylineRoleEnum } from "../shared/enums.js";
 
 const TextBlockKind = builder.enumType("TextBlockKind", {
   description: "The kinds of body block an editor writes as text (images come with media).",
@@ -79,24 +78,23 @@ const UpdateArticleInput = builder.inputType("UpdateArticleInput", {
 const reload = (ctx: Context, query: object, id: string) =>
   ctx.prisma.article.findUniqueOrThrow({ ...query, where: { id } });
 
-builder.prismaObjectField("Article", "version", (t) =>
-  t.exposeInt("version", { description: "Bumped by every editorial change; send it back with updates." }),
-);
-
 builder.mutationFields((t) => ({
   createArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: creates a draft.",
     args: { input: t.arg({ type: CreateArticleInput, required: true, description: "The article." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await createArticle(ctx, input)).id),
   }),
   updateArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: changes an article, if nobody changed it since the version you name.",
     args: { input: t.arg({ type: UpdateArticleInput, required: true, description: "The changes." }) },
     resolve: async (query, _root, { input }, ctx) => reload(ctx, query, (await updateArticle(ctx, input)).id),
   }),
   publishArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: publishes a draft (or republishes a withdrawn article).",
     args: {
@@ -107,6 +105,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await publishArticle(ctx, args.id, args.version)).id),
   }),
   withdrawArticle: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: takes an article down, recording why as a correction.",
     args: {
@@ -118,6 +117,7 @@ builder.mutationFields((t) => ({
       reload(ctx, query, (await withdrawArticle(ctx, args.id, args.version, args.reason)).id),
   }),
   addCorrection: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Article",
     description: "Editors: adds a dated correction to an article.",
     args: {
@@ -129,48 +129,68 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const AuditEntryRef = builder.prismaObject("AuditEntry", {
-  description: "One editorial change: who, what, when.",
+const AddBylineInput = builder.inputType("AddBylineInput", {
+  description: "A person credited on an article.",
   fields: (t) => ({
-    action: t.exposeString("action", { description: "The mutation, e.g. updateArticle." }),
-    entityType: t.exposeString("entityType", { description: "What kind of thing changed." }),
-    entityId: t.id({
-      description: "The global id of what changed.",
-      resolve: (e) => encodeGlobalId(e.entityType, e.entityId),
-    }),
-    changes: t.exposeString("changes", { description: "What the mutation set, as JSON." }),
-    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
-    actor: t.field({
-      type: AccountRef,
-      nullable: true,
-      description: "Who made the change.",
-      resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.nodes.Account.load(e.actorId) : null),
-    }),
+    articleId: t.id({ required: true, description: "The article." }),
+    personId: t.id({ required: true, description: "The person." }),
+    role: t.field({ type: BylineRoleEnum, required: false, description: "What they did (default AUTHOR)." }),
+    position: t.int({ required: false, description: "Where in the byline, from 0 (default: last)." }),
   }),
 });
 
-const AuditConnection = namedConnection(AuditEntryRef, "AuditEntry", "audit entries");
+const RemoveBylineInput = builder.inputType("RemoveBylineInput", {
+  description: "A person to take off an article's byline.",
+  fields: (t) => ({
+    articleId: t.id({ required: true, description: "The article." }),
+    personId: t.id({ required: true, description: "The person." }),
+    role: t.field({ type: BylineRoleEnum, required: false, description: "Only this credit (default: every one)." }),
+  }),
+});
 
-function requireAdmin(ctx: Context): void {
-  if (requireViewer(ctx, "read the audit log").role !== "ADMIN")
-    throw new ForbiddenError("Only admins may read the audit log");
-}
+const AddMediaInput = builder.inputType("AddMediaInput", {
+  description: "An image for an article, with its caption and credit.",
+  fields: (t) => ({
+    articleId: t.id({ required: true, description: "The article." }),
+    url: t.string({ required: true, description: "Where the image file is (http or https)." }),
+    caption: t.string({ required: false, description: "The caption shown with the image." }),
+    altText: t.string({ required: false, description: "A description for readers who cannot see it." }),
+    creditText: t.string({ required: false, description: "The credit line as printed." }),
+    creditPersonId: t.id({ required: false, description: "The photographer (a Person)." }),
+    creditOrganisationId: t.id({ required: false, description: "The agency credited (an Organisation)." }),
+    width: t.int({ required: false, description: "Width in pixels." }),
+    height: t.int({ required: false, description: "Height in pixels." }),
+    position: t.int({ required: false, description: "Where among the article's images, from 0 (default: last)." }),
+  }),
+});
 
-builder.queryField("auditLog", (t) =>
-  t.prismaConnection(
-    {
-      type: "AuditEntry",
-      cursor: "id",
-      description: "Admins: every editorial change, newest first.",
-      totalCount: (_root, _args, ctx) => {
-        requireAdmin(ctx);
-        return ctx.prisma.auditEntry.count();
-      },
-      resolve: (query, _root, _args, ctx) => {
-        requireAdmin(ctx);
-        return ctx.prisma.auditEntry.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-      },
-    },
-    AuditConnection,
-  ),
-);
+builder.mutationFields((t) => ({
+  addByline: t.prismaField({
+    extensions: PURGES_CACHE,
+    type: "Byline",
+    description: "Editors: credits a person on an article.",
+    args: { input: t.arg({ type: AddBylineInput, required: true, description: "The credit." }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      ctx.prisma.byline.findUniqueOrThrow({ ...query, where: { id: (await addByline(ctx, input)).id } }),
+  }),
+  removeByline: t.boolean({
+    extensions: PURGES_CACHE,
+    description: "Editors: takes a person off an article's byline; false when they were not on it.",
+    args: { input: t.arg({ type: RemoveBylineInput, required: true, description: "Who to take off." }) },
+    resolve: (_root, { input }, ctx) => removeByline(ctx, input),
+  }),
+  addMedia: t.prismaField({
+    extensions: PURGES_CACHE,
+    type: "Media",
+    description: "Editors: adds an image to an article.",
+    args: { input: t.arg({ type: AddMediaInput, required: true, description: "The image." }) },
+    resolve: async (query, _root, { input }, ctx) =>
+      ctx.prisma.media.findUniqueOrThrow({ ...query, where: { id: (await addMedia(ctx, input)).id } }),
+  }),
+  removeMedia: t.boolean({
+    extensions: PURGES_CACHE,
+    description: "Editors: removes an image (and the body blocks showing it); false when there is none.",
+    args: { id: t.arg.id({ required: true, description: "The image (Media.id)." }) },
+    resolve: (_root, args, ctx) => removeMedia(ctx, args.id),
+  }),
+}));

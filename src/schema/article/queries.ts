@@ -1,13 +1,18 @@
-// Root fields for articles, sections and tags.
+// Root fields for articles, sections and tags, and the audit log of editorial changes (admins only).
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
+import type { Context } from "../../context.js";
+import { ForbiddenError } from "../../errors.js";
+import { requireViewer } from "../../services/shared/authz.js";
 import { articleCount, articlePageIds } from "../../services/articles/list.js";
 import { openableArticleWhere } from "../../services/shared/visibility.js";
-import { uniqueWhere } from "../entity-roots.js";
+import { uniqueWhere } from "../shared/entity-roots.js";
 import { ArticleFilterInput, ArticleOrderEnum } from "../find/filters.js";
-import { ArticleConnection, SectionConnection } from "./types.js";
+import { ArticleConnection, AuditConnection, SectionConnection } from "./types.js";
 
 builder.queryFields((t) => ({
   article: t.prismaField({
+    extensions: VIEWER_FILTERED,
     type: "Article",
     nullable: true,
     description: "One article, by global id or by slug (pass exactly one); null when none matches or it is a draft.",
@@ -79,3 +84,28 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => ctx.prisma.tag.findUnique({ ...query, where: { slug: args.slug } }),
   }),
 }));
+
+function requireAdmin(ctx: Context): void {
+  if (requireViewer(ctx, "read the audit log").role !== "ADMIN")
+    throw new ForbiddenError("Only admins may read the audit log");
+}
+
+builder.queryField("auditLog", (t) =>
+  t.prismaConnection(
+    {
+      extensions: VIEWER_SPECIFIC,
+      type: "AuditEntry",
+      cursor: "id",
+      description: "Admins: every editorial change, newest first.",
+      totalCount: (_root, _args, ctx) => {
+        requireAdmin(ctx);
+        return ctx.prisma.auditEntry.count();
+      },
+      resolve: (query, _root, _args, ctx) => {
+        requireAdmin(ctx);
+        return ctx.prisma.auditEntry.findMany({ ...query, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+      },
+    },
+    AuditConnection,
+  ),
+);

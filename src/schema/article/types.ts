@@ -1,9 +1,17 @@
-// The article and what hangs off it: body blocks, bylines, media with credits, corrections, section and tags.
+// The article and what hangs off it: body blocks, bylines, media with credits, corrections, section and tags; the
+// article in the formats other systems read (jsonLd, ninjs: see src/services/export); the audit log's entries.
+import { JSONObjectResolver } from "graphql-scalars";
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, maxAge } from "../shared/cache-facts.js";
+import { encodeGlobalId } from "../../global-id.js";
+import { JSON_LD_SELECT, toJsonLd } from "../../services/export/json-ld.js";
+import { NINJS_SELECT, toNinjs } from "../../services/export/ninjs.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
-import { namedConnection } from "../connections.js";
-import { MentionConnection } from "../links.js";
-import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../common.js";
+import { namedConnection } from "../shared/connections.js";
+import { AccountRef } from "../account/types.js";
+import type { Context } from "../../context.js";
+import { MentionConnection } from "../links/types.js";
+import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
 
 const mentionWhereByType = {
   PERSON: { personId: { not: null } },
@@ -42,6 +50,8 @@ const CommentSettingsRef = builder.objectRef<CommentSettings>("CommentSettings")
 });
 
 export const ArticleRef = builder.prismaNode("Article", {
+  // articles change: edits, corrections, comment counts
+  extensions: maxAge(60_000),
   id: { field: "id" },
   description: "A news article: its text as ordered blocks, its credits, media, corrections and what it mentions.",
   fields: (t) => ({
@@ -123,6 +133,20 @@ export const ArticleRef = builder.prismaNode("Article", {
 
 export const ArticleConnection = namedConnection(ArticleRef, "Article", "articles");
 
+/** The options of a related list of articles (a section's, a publisher's): the listed ones, newest first. */
+export function listedArticlesNewestFirst(description: string) {
+  return {
+    extensions: VIEWER_FILTERED,
+    description,
+    cursor: "id" as const,
+    totalCount: true as const,
+    query: (_args: object, ctx: Context) => ({
+      where: listedArticleWhere(ctx.viewer),
+      orderBy: NEWEST_ARTICLES_FIRST,
+    }),
+  };
+}
+
 builder.prismaObject("ArticleBlock", {
   description: "One block of an article body.",
   fields: (t) => ({
@@ -177,6 +201,7 @@ builder.prismaObject("Correction", {
 });
 
 export const SectionRef = builder.prismaObject("Section", {
+  extensions: maxAge(300_000),
   description: "A section of the publication, such as World or Politics.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The section's URL-safe name." }),
@@ -184,27 +209,21 @@ export const SectionRef = builder.prismaObject("Section", {
     description: t.exposeString("description", { nullable: true, description: "What the section covers." }),
     articles: t.relatedConnection(
       "articles",
-      {
-        description: "Published articles in the section, newest first.",
-        cursor: "id",
-        totalCount: true,
-        query: (_args, ctx) => ({
-          where: listedArticleWhere(ctx.viewer),
-          orderBy: NEWEST_ARTICLES_FIRST,
-        }),
-      },
+      listedArticlesNewestFirst("Published articles in the section, newest first."),
       ArticleConnection,
     ),
   }),
 });
 
 export const TagRef = builder.prismaObject("Tag", {
+  extensions: maxAge(300_000),
   description: "A keyword that groups articles on a subject.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "The tag's URL-safe name." }),
     name: t.exposeString("name", { description: "The tag as shown to readers." }),
     articles: t.prismaConnection(
       {
+        extensions: VIEWER_FILTERED,
         type: "Article",
         cursor: "id",
         description: "Published articles with this tag, newest first.",
@@ -224,3 +243,52 @@ export const TagRef = builder.prismaObject("Tag", {
 
 export const BylineConnection = namedConnection(BylineRef, "Byline", "bylines");
 export const SectionConnection = namedConnection(SectionRef, "Section", "sections");
+
+builder.prismaObjectField("Article", "version", (t) =>
+  t.exposeInt("version", { description: "Bumped by every editorial change; send it back with updates." }),
+);
+
+builder.addScalarType("JSONObject", JSONObjectResolver, { description: "A JSON object." });
+
+builder.prismaObjectField("Article", "jsonLd", (t) =>
+  t.field({
+    type: "JSONObject",
+    description:
+      "The article as schema.org NewsArticle (JSON-LD): headline, authors, publisher, dates, images, mentions.",
+    select: JSON_LD_SELECT,
+    resolve: (a) => toJsonLd(a),
+  }),
+);
+
+builder.prismaObjectField("Article", "ninjs", (t) =>
+  t.field({
+    type: "JSONObject",
+    description:
+      "The article as IPTC ninjs 3.0 (News in JSON): uri, headlines, descriptions, bodies (plain text and HTML), dates, " +
+      "byline, subjects, people, organisations, places and events mentioned, and its pictures as associations.",
+    select: NINJS_SELECT,
+    resolve: (a) => toNinjs(a),
+  }),
+);
+
+const AuditEntryRef = builder.prismaObject("AuditEntry", {
+  description: "One editorial change: who, what, when.",
+  fields: (t) => ({
+    action: t.exposeString("action", { description: "The mutation, e.g. updateArticle." }),
+    entityType: t.exposeString("entityType", { description: "What kind of thing changed." }),
+    entityId: t.id({
+      description: "The global id of what changed.",
+      resolve: (e) => encodeGlobalId(e.entityType, e.entityId),
+    }),
+    changes: t.exposeString("changes", { description: "What the mutation set, as JSON." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
+    actor: t.field({
+      type: AccountRef,
+      nullable: true,
+      description: "Who made the change.",
+      resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.nodes.Account.load(e.actorId) : null),
+    }),
+  }),
+});
+
+export const AuditConnection = namedConnection(AuditEntryRef, "AuditEntry", "audit entries");

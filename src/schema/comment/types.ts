@@ -1,5 +1,6 @@
 // Comment types: the comment itself, its reactions, revisions and moderation history, and the events of live streams.
 import { builder } from "../../builder.js";
+import { VIEWER_FILTERED, VIEWER_SPECIFIC, maxAge } from "../shared/cache-facts.js";
 import { CommentEventKind, FlagReason, ModerationRule, ReactionKind } from "../../generated/prisma/enums.js";
 import { encodeEventCursor } from "../../services/comments/events.js";
 import {
@@ -8,9 +9,9 @@ import {
   isCommentVisible,
   threadCommentWhere,
 } from "../../services/shared/visibility.js";
-import { CommentStatusEnum, describedEnum } from "../common.js";
-import { AccountRef } from "../account/index.js";
-import { namedConnection } from "../connections.js";
+import { CommentStatusEnum, describedEnum } from "../shared/enums.js";
+import { AccountRef } from "../account/types.js";
+import { namedConnection } from "../shared/connections.js";
 
 export const ReactionKindEnum = describedEnum("ReactionKind", "How a reader reacts to a comment.", ReactionKind, {
   LIKE: "Agrees or likes it.",
@@ -108,6 +109,7 @@ const ModerationDecisionRef = builder.prismaObject("ModerationDecision", {
       resolve: (d) => d.actorId === null,
     }),
     moderator: t.field({
+      extensions: VIEWER_SPECIFIC,
       type: AccountRef,
       nullable: true,
       description: "The moderator who decided; null for a rule, and for anyone but moderators.",
@@ -125,10 +127,13 @@ const mayAudit = (comment: { authorId: string }, viewer: { id: string; role: str
   viewer !== null && (viewer.id === comment.authorId || canModerate(viewer as never));
 
 export const CommentRef = builder.prismaNode("Comment", {
+  // threads change all the time; every change drops them too, so this only bounds a rare miss
+  extensions: maxAge(5_000),
   id: { field: "id" },
   description: "A reader's comment on an article, or a reply to another comment.",
   fields: (t) => ({
     body: t.string({
+      extensions: VIEWER_FILTERED,
       nullable: true,
       description: "The text (plain text, never HTML); null once the comment is removed (except for moderators).",
       // Checked here, on the field, so no path (a stream, a parent, a replay) can hand out text the viewer may not see.
@@ -149,6 +154,7 @@ export const CommentRef = builder.prismaNode("Comment", {
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was posted." }),
     editedAt: t.expose("editedAt", { type: "DateTime", nullable: true, description: "When it was last edited." }),
     editableUntil: t.field({
+      extensions: VIEWER_SPECIFIC,
       type: "DateTime",
       nullable: true,
       description: "For the author: until when the comment can still be edited; null for everyone else.",
@@ -166,6 +172,7 @@ export const CommentRef = builder.prismaNode("Comment", {
     replies: t.relatedConnection(
       "replies",
       {
+        extensions: VIEWER_FILTERED,
         description: "Direct replies, oldest first unless ordered otherwise.",
         cursor: "id",
         totalCount: true,
@@ -178,6 +185,7 @@ export const CommentRef = builder.prismaNode("Comment", {
       CommentConnection,
     ),
     replyCount: t.relationCount("replies", {
+      extensions: VIEWER_FILTERED,
       description: "How many direct replies you can read.",
       where: (_args, ctx) => countedCommentWhere(ctx.viewer),
     }),
@@ -188,18 +196,21 @@ export const CommentRef = builder.prismaNode("Comment", {
       resolve: (c, _args, ctx) => ctx.loaders.reactionCounts.load(c.id),
     }),
     viewerReactions: t.field({
+      extensions: VIEWER_SPECIFIC,
       type: [ReactionKindEnum],
       description: "The kinds of reaction you gave this comment.",
       select: (_args, ctx) => ({ reactions: { where: { accountId: ctx.viewer?.id ?? "" }, select: { kind: true } } }),
       resolve: (c) => c.reactions.map((r) => r.kind),
     }),
     flagCount: t.int({
+      extensions: VIEWER_SPECIFIC,
       nullable: true,
       description: "How many readers flagged it; moderators only (null for others).",
       select: { flagCount: true },
       resolve: (c, _args, ctx) => (canModerate(ctx.viewer) ? c.flagCount : null),
     }),
     revisions: t.field({
+      extensions: VIEWER_SPECIFIC,
       type: [CommentRevisionRef],
       nullable: true,
       description: "Earlier versions, oldest first; for the author and moderators (null for others).",
@@ -207,6 +218,7 @@ export const CommentRef = builder.prismaNode("Comment", {
       resolve: (c, _args, ctx) => (mayAudit(c, ctx.viewer) ? c.revisions : null),
     }),
     moderation: t.field({
+      extensions: VIEWER_SPECIFIC,
       type: [ModerationDecisionRef],
       nullable: true,
       description: "Why the comment has its status: every decision with its reasons; for the author and moderators.",
@@ -224,6 +236,7 @@ export const CommentConnection = namedConnection(CommentRef, "Comment", "comment
 // Added after CommentRef exists: a field of Comment that returns a Comment would make its type circular.
 builder.prismaObjectField("Comment", "parent", (t) =>
   t.field({
+    extensions: VIEWER_FILTERED,
     type: CommentRef,
     nullable: true,
     description: "The comment this one replies to; null when it is top-level or you may not see the parent.",
@@ -251,6 +264,7 @@ builder.prismaObjectFields("Article", (t) => ({
   comments: t.relatedConnection(
     "comments",
     {
+      extensions: VIEWER_FILTERED,
       description: "Top-level comments (newest first by default); replies are under each comment's `replies`.",
       cursor: "id",
       totalCount: true,
@@ -269,6 +283,7 @@ builder.prismaObjectFields("Article", (t) => ({
     resolve: (a) => encodeEventCursor(a.id, a.lastEventSeq),
   }),
   commentCount: t.int({
+    extensions: VIEWER_FILTERED,
     description: "How many comments (replies included) you can read on the article.",
     // What the public sees is counted by triggers into a column: no count at all. Signed-in readers also see their
     // own held comments, and moderators more: theirs are counted, for every article of the answer in one statement

@@ -1,8 +1,10 @@
 // Editors create and correct events, and say who took part in them.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import { createEvent, updateEvent } from "../../services/entities/event-place-editing.js";
 import { addParticipant, removeParticipant } from "../../services/graph/editing.js";
-import { EventKindEnum, PartialDateInput } from "../common.js";
+import { EventKindEnum } from "../shared/enums.js";
+import { PartialDateInput } from "../shared/dates.js";
 
 const CreateEventInput = builder.inputType("CreateEventInput", {
   description: "A new event.",
@@ -58,6 +60,7 @@ builder.prismaObjectField("Event", "version", (t) =>
 
 builder.mutationFields((t) => ({
   createEvent: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Event",
     description: "Editors: adds an event.",
     args: { input: t.arg({ type: CreateEventInput, required: true, description: "The event." }) },
@@ -65,6 +68,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.event.findUniqueOrThrow({ ...query, where: { id: await createEvent(ctx, input) } }),
   }),
   updateEvent: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Event",
     description: "Editors: changes an event, if nobody changed it since the version you name.",
     args: { input: t.arg({ type: UpdateEventInput, required: true, description: "The changes." }) },
@@ -72,6 +76,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.event.findUniqueOrThrow({ ...query, where: { id: await updateEvent(ctx, input) } }),
   }),
   addParticipant: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Participant",
     description: "Editors: records that a person or organisation took part in an event.",
     args: { input: t.arg({ type: AddParticipantInput, required: true, description: "The participant." }) },
@@ -79,6 +84,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.participant.findUniqueOrThrow({ ...query, where: { id: (await addParticipant(ctx, input)).id } }),
   }),
   removeParticipant: t.boolean({
+    extensions: PURGES_CACHE,
     description: "Editors: removes a participant from an event; false when there is none (a retry is harmless).",
     args: { id: t.arg.id({ required: true, description: "The participant (Participant.id)." }) },
     resolve: (_root, args, ctx) => removeParticipant(ctx, args.id),

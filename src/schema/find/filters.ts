@@ -1,17 +1,10 @@
-// The input types of the filtered lists: ArticleFilter (with AND / OR / NOT), ArticleOrder, and the date range and
-// mention match they use.
+// The input types of the filtered article lists: ArticleFilter (with AND / OR / NOT), ArticleOrder, and the mention
+// match they use (the date range is in shared/dates.ts).
 import { builder } from "../../builder.js";
-import type { ArticleFilter, DateRange } from "../../services/articles/filter.js";
+import type { ArticleFilter } from "../../services/articles/filter.js";
+import { DateRangeInput } from "../shared/dates.js";
 import { MAX_FILTER_DEPTH, MAX_FILTER_IDS } from "../../services/articles/filter.js";
-import { ArticleStatusEnum } from "../common.js";
-
-export const DateRangeInput = builder.inputRef<DateRange>("DateRange").implement({
-  description: "A span of time: from (inclusive) up to to (exclusive); either end may be left open.",
-  fields: (t) => ({
-    from: t.field({ type: "DateTime", required: false, description: "The first instant included." }),
-    to: t.field({ type: "DateTime", required: false, description: "The first instant no longer included." }),
-  }),
-});
+import { ArticleStatusEnum } from "../shared/enums.js";
 
 export const MentionMatchInput = builder
   .inputRef<{ anyOf?: string[] | null; allOf?: string[] | null }>("MentionMatch")

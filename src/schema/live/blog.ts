@@ -3,6 +3,7 @@
 import { builder } from "../../builder.js";
 import { encodeLiveEventCursor } from "../../services/live/events.js";
 import { canSeeUnpublished } from "../../services/shared/visibility.js";
+import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { LiveUpdateConnection, LiveUpdateRef } from "./types.js";
 
 const NEWEST_FIRST = [{ seq: "desc" as const }];
@@ -81,7 +82,7 @@ builder.prismaObject("LiveBlog", {
       type: [LiveUpdateRef],
       nullable: true,
       description: "Editors only (null for others): the draft updates, newest first.",
-      extensions: { viewerSpecific: true },
+      extensions: VIEWER_SPECIFIC,
       select: (_args, _ctx, nested) => ({
         updates: nested({
           where: { status: "DRAFT" as const },

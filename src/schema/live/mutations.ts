@@ -6,7 +6,8 @@ import type { Context } from "../../context.js";
 import { setLiveCoverage } from "../../services/live/coverage.js";
 import { correctLiveUpdate, markLiveUpdate, withdrawLiveUpdate } from "../../services/live/marks.js";
 import { editLiveUpdate, postLiveUpdate, publishLiveUpdate } from "../../services/live/updates.js";
-import { BlockKindEnum } from "../common.js";
+import { INVALIDATED_BY_LIVE_BLOG_EVENTS } from "../shared/cache-facts.js";
+import { BlockKindEnum } from "../shared/enums.js";
 
 type InputFieldBuilder = Parameters<
   Extract<Parameters<typeof builder.inputType>[1]["fields"], (...args: never[]) => unknown>
@@ -119,6 +120,7 @@ builder.mutationFields((t) => ({
   setLiveCoverage: t.prismaField({
     type: "Article",
     description: "Editors: makes an article a live blog, or starts, ends or reopens its coverage.",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: SetLiveCoverageInput, required: true, description: "The window." }) },
     resolve: async (query, _root, { input }, ctx) =>
       ctx.prisma.article.findUniqueOrThrow({ ...query, where: { id: await setLiveCoverage(ctx, input) } }),
@@ -126,36 +128,42 @@ builder.mutationFields((t) => ({
   postLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: posts an update to a live blog (or saves it as a draft).",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: PostLiveUpdateInput, required: true, description: "The update." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await postLiveUpdate(ctx, input)),
   }),
   editLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: changes an update, if nobody changed it since the version you name.",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: EditLiveUpdateInput, required: true, description: "The changes." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await editLiveUpdate(ctx, input)),
   }),
   publishLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: publishes a draft update now (it takes its place at the top).",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: PublishLiveUpdateInput, required: true, description: "The draft." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await publishLiveUpdate(ctx, input)),
   }),
   markLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: marks an update as a key event or a summary, or pins or unpins it.",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: MarkLiveUpdateInput, required: true, description: "The marks." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await markLiveUpdate(ctx, input)),
   }),
   correctLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: adds a dated correction to a published update.",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: CorrectLiveUpdateInput, required: true, description: "The correction." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await correctLiveUpdate(ctx, input)),
   }),
   withdrawLiveUpdate: t.prismaField({
     type: "LiveUpdate",
     description: "Editors: withdraws an update; readers see that it was withdrawn, and why.",
+    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
     args: { input: t.arg({ type: WithdrawLiveUpdateInput, required: true, description: "The update and why." }) },
     resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await withdrawLiveUpdate(ctx, input)),
   }),

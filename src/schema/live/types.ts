@@ -4,9 +4,10 @@ import { builder } from "../../builder.js";
 import { LiveBlogEventKind, LiveUpdateStatus } from "../../generated/prisma/enums.js";
 import { canSeeUnpublished } from "../../services/shared/visibility.js";
 import { encodeLiveEventCursor } from "../../services/live/events.js";
-import { BlockKindEnum, describedEnum } from "../common.js";
-import { namedConnection } from "../connections.js";
-import { PersonRef } from "../person/index.js";
+import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
+import { BlockKindEnum, describedEnum } from "../shared/enums.js";
+import { namedConnection } from "../shared/connections.js";
+import { PersonRef } from "../shared/entity-refs.js";
 
 export const LiveUpdateStatusEnum = describedEnum("LiveUpdateStatus", "Where a live update is.", LiveUpdateStatus, {
   DRAFT: "Being written: editors only.",
@@ -30,7 +31,8 @@ export const LiveBlogEventKindEnum = describedEnum(
   },
 );
 
-/** A withdrawn update keeps its place in the log; readers see only that it was withdrawn, and why. */
+/** A withdrawn update keeps its place in the log; readers see only that it was withdrawn, and why. The fields that
+ * ask are VIEWER_FILTERED: editors see more, but every anonymous reader sees the same. */
 const hiddenFromReader = (u: { status: string }, viewer: Parameters<typeof canSeeUnpublished>[0]) =>
   u.status === "WITHDRAWN" && !canSeeUnpublished(viewer);
 
@@ -73,18 +75,21 @@ export const LiveUpdateRef = builder.prismaNode("LiveUpdate", {
       description: "Its number in the blog, in order of publication (null for a draft).",
     }),
     title: t.string({
+      extensions: VIEWER_FILTERED,
       nullable: true,
       description: "A short headline for the update, if it has one.",
       select: { status: true, title: true },
       resolve: (u, _args, ctx) => (hiddenFromReader(u, ctx.viewer) ? null : u.title),
     }),
     body: t.field({
+      extensions: VIEWER_FILTERED,
       type: [LiveUpdateBlockRef],
       description: "The update's text as ordered blocks (empty for readers once it is withdrawn).",
       select: (_args, _ctx, nested) => ({ status: true, blocks: nested({ orderBy: { position: "asc" as const } }) }),
       resolve: (u, _args, ctx) => (hiddenFromReader(u, ctx.viewer) ? [] : u.blocks),
     }),
     bodyText: t.string({
+      extensions: VIEWER_FILTERED,
       description: "The update as plain text, blocks separated by blank lines (empty for readers once withdrawn).",
       select: { status: true, bodyText: true },
       resolve: (u, _args, ctx) => (hiddenFromReader(u, ctx.viewer) ? "" : u.bodyText),
@@ -125,7 +130,7 @@ export const LiveUpdateRef = builder.prismaNode("LiveUpdate", {
       type: [LiveUpdateRevisionRef],
       nullable: true,
       description: "Editors only (null for others): every version of the update, oldest first.",
-      extensions: { viewerSpecific: true },
+      extensions: VIEWER_SPECIFIC,
       select: (_args, _ctx, nested) => ({ revisions: nested({ orderBy: { version: "asc" as const } }) }),
       resolve: (u, _args, ctx) => (canSeeUnpublished(ctx.viewer) ? u.revisions : null),
     }),

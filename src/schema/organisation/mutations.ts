@@ -1,7 +1,8 @@
 // Editors create and correct organisations.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import { createOrganisation, updateOrganisation } from "../../services/entities/editing.js";
-import { OrganisationKindEnum } from "../common.js";
+import { OrganisationKindEnum } from "../shared/enums.js";
 
 const CreateOrganisationInput = builder.inputType("CreateOrganisationInput", {
   description: "A new organisation.",
@@ -43,6 +44,7 @@ builder.prismaObjectField("Organisation", "version", (t) =>
 
 builder.mutationFields((t) => ({
   createOrganisation: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Organisation",
     description: "Editors: adds an organisation.",
     args: { input: t.arg({ type: CreateOrganisationInput, required: true, description: "The organisation." }) },
@@ -50,6 +52,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.organisation.findUniqueOrThrow({ ...query, where: { id: await createOrganisation(ctx, input) } }),
   }),
   updateOrganisation: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Organisation",
     description: "Editors: changes an organisation, if nobody changed it since the version you name.",
     args: { input: t.arg({ type: UpdateOrganisationInput, required: true, description: "The changes." }) },

@@ -1,5 +1,6 @@
 // Editors' mutations on the entity graph: people, mentions, affiliations.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import { updatePerson } from "../../services/entities/editing.js";
 import {
   addAffiliation,
@@ -8,7 +9,7 @@ import {
   removeAffiliation,
   removeMention,
 } from "../../services/graph/editing.js";
-import { PartialDateInput } from "../common.js";
+import { PartialDateInput } from "../shared/dates.js";
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
   description: "A new person.",
@@ -75,6 +76,7 @@ builder.prismaObjectField("Person", "version", (t) =>
 
 builder.mutationFields((t) => ({
   createPerson: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Person",
     description: "Editors: adds a person.",
     args: { input: t.arg({ type: CreatePersonInput, required: true, description: "The person." }) },
@@ -84,6 +86,7 @@ builder.mutationFields((t) => ({
     },
   }),
   updatePerson: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Person",
     description: "Editors: changes a person, if nobody changed them since the version you name.",
     args: { input: t.arg({ type: UpdatePersonInput, required: true, description: "The changes." }) },
@@ -91,6 +94,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.person.findUniqueOrThrow({ ...query, where: { id: await updatePerson(ctx, input) } }),
   }),
   addMention: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Mention",
     description: "Editors: records that an article mentions an entity.",
     args: { input: t.arg({ type: AddMentionInput, required: true, description: "The mention." }) },
@@ -100,6 +104,7 @@ builder.mutationFields((t) => ({
     },
   }),
   removeMention: t.boolean({
+    extensions: PURGES_CACHE,
     description: "Editors: removes an article's mention of an entity; false when there was none.",
     args: {
       articleId: t.arg.id({ required: true, description: "The article." }),
@@ -108,6 +113,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => removeMention(ctx, args),
   }),
   addAffiliation: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Affiliation",
     description: "Editors: records a person's role in an organisation.",
     args: { input: t.arg({ type: AddAffiliationInput, required: true, description: "The affiliation." }) },
@@ -117,6 +123,7 @@ builder.mutationFields((t) => ({
     },
   }),
   removeAffiliation: t.boolean({
+    extensions: PURGES_CACHE,
     description: "Editors: removes an affiliation; false when there is none (a retry is harmless).",
     args: { id: t.arg.id({ required: true, description: "The affiliation (Affiliation.id)." }) },
     resolve: (_root, args, ctx) => removeAffiliation(ctx, args.id),

@@ -1,7 +1,8 @@
 // Editors create and correct places and their nesting.
 import { builder } from "../../builder.js";
+import { PURGES_CACHE } from "../shared/cache-facts.js";
 import { createPlace, updatePlace } from "../../services/entities/event-place-editing.js";
-import { PlaceKindEnum } from "../common.js";
+import { PlaceKindEnum } from "../shared/enums.js";
 
 const CreatePlaceInput = builder.inputType("CreatePlaceInput", {
   description: "A new place.",
@@ -43,6 +44,7 @@ builder.prismaObjectField("Place", "version", (t) =>
 
 builder.mutationFields((t) => ({
   createPlace: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Place",
     description: "Editors: adds a place.",
     args: { input: t.arg({ type: CreatePlaceInput, required: true, description: "The place." }) },
@@ -50,6 +52,7 @@ builder.mutationFields((t) => ({
       ctx.prisma.place.findUniqueOrThrow({ ...query, where: { id: await createPlace(ctx, input) } }),
   }),
   updatePlace: t.prismaField({
+    extensions: PURGES_CACHE,
     type: "Place",
     description: "Editors: changes a place, if nobody changed it since the version you name.",
     args: { input: t.arg({ type: UpdatePlaceInput, required: true, description: "The changes." }) },

@@ -6,7 +6,7 @@ import { BadUserInputError, ForbiddenError, UnauthenticatedError } from "../../e
 import { decodeGlobalId, decodeGlobalIdOf } from "../../global-id.js";
 import { parseSearchQuery, toFts5, toTsquery, type SearchQuery } from "../search/query.js";
 import type { Sql } from "../../platform/sql.js";
-import { canSeeUnpublished } from "../shared/visibility.js";
+import { canSeeUnpublished, listedArticleSqlCondition } from "../shared/visibility.js";
 
 export const MAX_FILTER_DEPTH = 4;
 export const MAX_FILTER_CONDITIONS = 64;
@@ -180,5 +180,5 @@ export function compileArticleFilter(
 
 /** Which articles a viewer may list at all: published ones, every status for editors. */
 export function listedArticleCondition(viewer: Account | null): string {
-  return canSeeUnpublished(viewer) ? "1 = 1" : `a."status" = 'PUBLISHED'`;
+  return `(${listedArticleSqlCondition(viewer)})`;
 }

@@ -102,7 +102,13 @@ export async function postComment(ctx: Context, input: PostCommentInput): Promis
     comment = await writeTransaction(ctx, async (tx) => {
       const article = await tx.article.findUnique({
         where: { id: articleId },
-        select: { status: true, commentsEnabled: true, commentsCloseAt: true, commentsPremoderated: true },
+        select: {
+          status: true,
+          embargoedUntil: true,
+          commentsEnabled: true,
+          commentsCloseAt: true,
+          commentsPremoderated: true,
+        },
       });
       if (!article || !isArticleOpenable(viewer, article)) throw new NotFoundError("Article", input.articleId);
       if (article.status !== "PUBLISHED" || !article.commentsEnabled)

@@ -9,6 +9,7 @@ import type { Account } from "../../generated/prisma/client.js";
 import type { CommentEventMessage } from "./event-message.js";
 import { retryWhileUnavailable } from "../../platform/retry.js";
 import { canModerate } from "../shared/visibility.js";
+import { enqueueCommentEvent } from "../webhooks/outbox.js";
 
 type Tx = P.TransactionClient;
 
@@ -56,6 +57,7 @@ export async function recordCommentEvent(
       updatedAt: now,
     },
   });
+  await enqueueCommentEvent(tx, ctx, kind, comment, previousStatus);
   return toMessage(row);
 }
 

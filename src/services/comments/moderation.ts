@@ -159,7 +159,7 @@ export async function flagComment(
   const events: CommentEventMessage[] = [];
   const comment = await writeTransaction(ctx, async (tx) => {
     await lockComment(tx, ctx, id);
-    const current = await tx.comment.findUnique({ where: { id }, include: { article: { select: { status: true } } } });
+    const current = await tx.comment.findUnique({ where: { id }, include: { article: { select: { status: true, embargoedUntil: true } } } });
     if (
       !current ||
       !isCommentVisible(viewer, current) ||

@@ -19,7 +19,7 @@ async function changeReaction(ctx: Context, globalId: string, kind: ReactionKind
       await lockComment(tx, ctx, id);
       const current = await tx.comment.findUnique({
         where: { id },
-        include: { article: { select: { status: true } } },
+        include: { article: { select: { status: true, embargoedUntil: true } } },
       });
       if (!current || current.status !== "VISIBLE" || !isArticleOpenable(viewer, current.article)) {
         throw new NotFoundError("Comment", globalId);

@@ -4,7 +4,7 @@
 import { Prisma as P } from "../../generated/prisma/client.js";
 import type { Account } from "../../generated/prisma/client.js";
 import { BadUserInputError } from "../../errors.js";
-import { canSeeUnpublished } from "../shared/visibility.js";
+import { canSeeUnpublished, listedArticleSqlCondition } from "../shared/visibility.js";
 import type { Prisma } from "../../platform/db.js";
 
 export type EntityKind = "PERSON" | "ORGANISATION" | "EVENT" | "PLACE";
@@ -50,7 +50,7 @@ export interface RelatedArticle {
 
 /** A filter on the article aliased `a`: published only, unless the viewer sees drafts too. */
 export function listedArticleSql(viewer: Account | null, alias = "a"): P.Sql {
-  return canSeeUnpublished(viewer) ? P.empty : P.sql`AND ${P.raw(`${alias}."status"`)} = 'PUBLISHED'`;
+  return canSeeUnpublished(viewer) ? P.empty : P.sql`AND ${P.raw(listedArticleSqlCondition(viewer, alias))}`;
 }
 
 function column(alias: string, name: string): P.Sql {

@@ -6,7 +6,7 @@ import type { Context } from "../../context.js";
 import { compileArticleFilter, type ArticleFilter } from "../articles/filter.js";
 import { parseSearchQuery, toFts5, toTsquery, type SearchQuery } from "./query.js";
 import { Sql } from "../../platform/sql.js";
-import { canSeeUnpublished } from "../shared/visibility.js";
+import { listedArticleSqlCondition } from "../shared/visibility.js";
 
 export type SearchKind = "Article" | "Person" | "Organisation" | "Event" | "Place";
 export const SEARCH_KINDS: SearchKind[] = ["Article", "Person", "Organisation", "Event", "Place"];
@@ -41,7 +41,7 @@ export function searchRequest(query: string, kinds: SearchKind[] | null | undefi
 
 /** The hits CTE: kind, entityId, score, recency (publication instant as sortable text, '' for entities). */
 function hitsCte(ctx: Context, sql: Sql, request: SearchRequest, withScore = true): string {
-  const articleVisible = canSeeUnpublished(ctx.viewer) ? "1 = 1" : `a."status" = 'PUBLISHED'`;
+  const articleVisible = `(${listedArticleSqlCondition(ctx.viewer)})`;
   // written in the order they appear, since SQLite's placeholders are positional
   const conditions = () => {
     const kinds = `d."kind" IN ${sql.list(request.kinds)}`;

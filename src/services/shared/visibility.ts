@@ -13,18 +13,25 @@ export function canModerate(viewer: Viewer): boolean {
   return viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
 }
 
-/** Articles a viewer may open directly: published or withdrawn (with its notice) for everyone, drafts for editors. */
+/** Articles a viewer may open directly: published or withdrawn (with its notice) for everyone, drafts for editors.
+ * An article under embargo is for editors only until the scheduler lifts the embargo (embargoedUntil → null). */
 export function openableArticleWhere(viewer: Viewer): P.ArticleWhereInput {
-  return canSeeUnpublished(viewer) ? {} : { status: { in: ["PUBLISHED", "WITHDRAWN"] } };
+  return canSeeUnpublished(viewer) ? {} : { status: { in: ["PUBLISHED", "WITHDRAWN"] }, embargoedUntil: null };
 }
 
 /** Articles that appear in lists and on entity pages: published ones (editors see every status). */
 export function listedArticleWhere(viewer: Viewer): P.ArticleWhereInput {
-  return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED" };
+  return canSeeUnpublished(viewer) ? {} : { status: "PUBLISHED", embargoedUntil: null };
 }
 
-export function isArticleOpenable(viewer: Viewer, article: { status: string }): boolean {
-  return canSeeUnpublished(viewer) || article.status === "PUBLISHED" || article.status === "WITHDRAWN";
+/** listedArticleWhere for SQL, on the article aliased `alias`. */
+export function listedArticleSqlCondition(viewer: Viewer, alias = "a"): string {
+  return canSeeUnpublished(viewer) ? "1 = 1" : `${alias}."status" = 'PUBLISHED' AND ${alias}."embargoedUntil" IS NULL`;
+}
+
+export function isArticleOpenable(viewer: Viewer, article: { status: string; embargoedUntil?: Date | null }): boolean {
+  if (canSeeUnpublished(viewer)) return true;
+  return (article.status === "PUBLISHED" || article.status === "WITHDRAWN") && !article.embargoedUntil;
 }
 
 /** How lists of articles are ordered: newest publication first, ties by id so that paging is stable. */

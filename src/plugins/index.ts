@@ -1,0 +1,83 @@
+// Every yoga plugin of Lede, in the one order they must run in, and why, beside each entry. Yoga calls a hook of every
+// plugin in list order: onRequest stops at the first plugin that answers (endResponse), onResponse runs for all of
+// them, and where several set a function (subscribe), the last one wins. Yoga's own plugins (health check, CORS,
+// GraphiQL outside production, the request parsers) come before these, its error masking after.
+import type { GraphQLSchema } from "graphql";
+import { useReadinessCheck, type YogaServerOptions } from "graphql-yoga";
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
+import { blockFieldSuggestionsPlugin } from "@escape.tech/graphql-armor-block-field-suggestions";
+import { useHttpCacheHeaders, useHttpCacheParams } from "../caching/http-cache.js";
+import { useLedeResponseCache, type LedeResponseCache } from "../caching/response-cache.js";
+import type { Clock, Context } from "../context.js";
+import type { Database } from "../platform/db.js";
+import type { Config } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
+import { useEmbedScript } from "./embed.js";
+import { useFeeds } from "./feeds.js";
+import { graphiqlOptions } from "./graphiql-tabs.js";
+import { useHttpGuards } from "./http-guards.js";
+import { useLiveBlogScript } from "./liveblog-script.js";
+import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
+import { useMetrics, type Metrics } from "./metrics.js";
+import { usePersistedQueries } from "./persisted-queries.js";
+import { useAnonymousRateLimit, type RateLimiter } from "./rate-limit.js";
+import { useRequestLog } from "./request-log.js";
+import { useSharedSubscriptionExecution, type SharedExecutionCounts } from "./shared-execution.js";
+
+export interface LedePluginDeps {
+  config: Config;
+  logger: Logger;
+  schema: GraphQLSchema;
+  metrics: Metrics;
+  rateLimiter: RateLimiter | null;
+  /** Null when RESPONSE_CACHE=off. */
+  responseCache: LedeResponseCache | null;
+  eventExecutions: SharedExecutionCounts;
+  /** /ready: whether the database answers. */
+  isReady: () => Promise<boolean>;
+  /** The feeds and sitemaps read the articles. */
+  db: Pick<Database, "prisma">;
+  clock: Clock;
+}
+
+/** As createYoga takes them: plugins of yoga, of envelop and our own, whose context types differ. */
+type YogaPlugins = NonNullable<YogaServerOptions<{}, Context>["plugins"]>;
+
+export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
+  const { config } = deps;
+  return [
+    // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
+    // Cache-Control it makes.
+    useHttpCacheHeaders(config.graphqlPath, deps.schema),
+    // Answers /metrics in onRequest; counts every response by the status the HTTP cache left it with.
+    useMetrics(deps.metrics),
+    // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
+    useEmbedScript(config.graphqlPath, deps.logger),
+    // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
+    useLiveBlogScript(config.graphqlPath, deps.logger),
+    // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
+    useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
+    // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
+    // database, so an address past its limit must not reach it through them) and before anything GraphQL.
+    useFeeds({ db: deps.db, clock: deps.clock, site: config.site, logger: deps.logger }),
+    // GraphiQL on /graphiql in production and JSON-only POST (415) in onRequest; the introspection gate at execute.
+    useHttpGuards(config, graphiqlOptions),
+    // Depth, aliases, directives, tokens and cost, then the query timeout: for HTTP and WebSockets alike.
+    usePerOperationLimits(config.limits),
+    useQueryTimeout(config.queryTimeoutMs),
+    ...(config.env === "production" ? [blockFieldSuggestionsPlugin()] : []),
+    useDeferStream(),
+    // Before useHttpCacheParams: a request that sends only a query's hash has its query once this has run.
+    usePersistedQueries(),
+    // After the persisted queries (above), and before the response cache, which may answer in onParams: records
+    // what was asked, for useHttpCacheHeaders.
+    useHttpCacheParams(),
+    ...(deps.responseCache ? [useLedeResponseCache(deps.responseCache)] : []),
+    useReadinessCheck({ endpoint: "/ready", check: () => deps.isReady() }),
+    // The last plugin that sets a subscribe function, so that its subscribe function is the one that runs.
+    useSharedSubscriptionExecution(deps.eventExecutions),
+    // Last: its onResponse logs and names the response as it is finally sent. Its onRequest (which picks the id) runs
+    // only for requests that no plugin above answered in onRequest.
+    useRequestLog(deps.logger),
+  ];
+}

@@ -1,0 +1,2 @@
+// Merging duplicate entity records.
+import "./mutations.js";
