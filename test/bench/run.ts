@@ -26,7 +26,7 @@ Scenarios (targets on SQLite; PostgreSQL figures beside them):
   P5  two instances over Redis (PostgreSQL): cross-instance p95 vs one instance   target <= +5 ms
   P6  response-cache hit vs uncached P2 (RESPONSE_CACHE=off)            target >= 3x
   P7  npm start on an empty data folder to the first answered query     target <= 3 s
-  P8  a live blog, 2,000 subscribers: p95 postLiveUpdate -> delivery   target <= 500 ms, 0 lost, 0 duplicates
+  L1  a live blog, 2,000 subscribers: p95 postLiveUpdate -> delivery   target <= 500 ms, 0 lost, 0 duplicates
 
 Load runs in separate processes (autocannon; graphql-ws client fleets), pinned with taskset to another core than
 the servers where the OS allows. HTTP subjects: warm-up, then interleaved rounds, medians. Every response is

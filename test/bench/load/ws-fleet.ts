@@ -43,7 +43,7 @@ let duplicates = 0;
 const clients: Client[] = [];
 const sockets: WebSocket[] = [];
 
-/** A live-blog update (P8) read like a comment: a POSTED update's text and first author. */
+/** A live-blog update (L1) read like a comment: a POSTED update's text and first author. */
 function liveBlogAsComment(event: any) {
   if (!event) return undefined;
   return {

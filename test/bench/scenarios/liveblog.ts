@@ -1,4 +1,4 @@
-// P8: a live blog with 2,000 subscribers (200 in a quick run) on one Lede process: postLiveUpdate → delivery p95,
+// L1: a live blog with 2,000 subscribers (200 in a quick run) on one Lede process: postLiveUpdate → delivery p95,
 // losses and duplicates. Modelled on P4: the same subscriber fleets (each a real graphql-ws client), the post time
 // (monotonic clock, ns) written into each update's text, and an editor posting at a steady interval.
 import { hashToken, newTokenSecret } from "../../../src/auth/authenticate.js";
@@ -54,7 +54,7 @@ async function prepare(databaseUrl: string): Promise<string> {
 export async function runLiveBlogFanout(sqliteUrl: string, plan: Plan, raw: Record<string, unknown>): Promise<Row[]> {
   const subscribers = Math.min(FULL_SUBSCRIBERS, plan.subscribers);
   const token = await prepare(sqliteUrl);
-  const lede = await startLede("Lede (P8)", sqliteUrl, { WS_INIT_TIMEOUT_MS: "60000" });
+  const lede = await startLede("Lede (L1)", sqliteUrl, { WS_INIT_TIMEOUT_MS: "60000" });
   try {
     const authorIds = [Buffer.from(`Person:${POSTER_PERSON_ID}`).toString("base64url")];
     const result = await measureFanout({
@@ -84,17 +84,17 @@ export async function runLiveBlogFanout(sqliteUrl: string, plan: Plan, raw: Reco
         if (!json.data) throw new Error(`postLiveUpdate failed: ${JSON.stringify(json).slice(0, 300)}`);
       },
     });
-    raw.P8 = result;
+    raw.L1 = result;
     const notes = [`${result.connected}/${result.subscribers} connected`];
     if (result.lost) notes.push(`${result.lost} lost`);
     if (result.duplicates) notes.push(`${result.duplicates} duplicates`);
     if (result.wrong) notes.push(`${result.wrong} wrong`);
-    progress(`  P8: p95 ${result.p95.toFixed(0)} ms, ${notes.join(", ")}`);
+    progress(`  L1: p95 ${result.p95.toFixed(0)} ms, ${notes.join(", ")}`);
     const full = subscribers >= FULL_SUBSCRIBERS;
     const ok = result.p95 <= 500 && result.lost === 0 && result.duplicates === 0;
     return [
       {
-        scenario: "P8",
+        scenario: "L1",
         subject: `live blog, ${subscribers} subscribers, postLiveUpdate → delivery`,
         db: "sqlite",
         p50: result.p50,
