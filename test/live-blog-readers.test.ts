@@ -1,5 +1,5 @@
-// Live blogs for readers: the seed's sample live blog, comments on a live blog, the response cache dropping what an
-// update changes, and the live-blog script served at /embed/liveblog.js.
+// Live blogs for readers: the seed's sample live blog, node(id:) for an update, comments on a live blog, the response
+// cache dropping what an update changes, and the live-blog script served at /embed/liveblog.js.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EditLiveUpdateDocument, LiveBlogDocument, WithdrawLiveUpdateDocument } from "./generated/graphql.js";
 import { guest, post, staff } from "./support/fixtures.js";
@@ -10,7 +10,8 @@ describe.skipIf(skipDatabase)("live blogs for readers", () => {
   let lede: TestLede;
   let editor: string;
   beforeAll(async () => {
-    lede = await startLede();
+    // No webhook dispatcher or scheduler: their polls would be counted by countStatements (the cache test below).
+    lede = await startLede({ env: { WEBHOOK_DISPATCH: "false", SCHEDULER: "false" } });
     editor = (await staff(lede, "EDITOR")).token;
   });
   afterAll(async () => {
@@ -37,6 +38,35 @@ describe.skipIf(skipDatabase)("live blogs for readers", () => {
     expect(live.liveUpdates.edges.find((e) => e.node.corrections.length)?.node.editedAt).toBe(
       "2024-02-07T09:50:00.000Z",
     );
+  });
+
+  it("finds an update by node(id:): published and withdrawn ones for anyone, a draft for editors only", async () => {
+    const blog = await newLiveBlog(lede, editor);
+    const published = await postUpdate(lede, blog, "The ferry has left.");
+    const draft = await postUpdate(lede, blog, "Not yet.", { draft: true });
+    const node = async (id: string, token?: string) =>
+      (
+        (await lede.query(
+          `query($id: ID!) { node(id: $id) { id ... on LiveUpdate { status bodyText } } }`,
+          { id },
+          {
+            token,
+          },
+        )) as { node: { id: string; status: string; bodyText: string } | null }
+      ).node;
+    expect(await node(published.id)).toEqual({
+      id: published.id,
+      status: "PUBLISHED",
+      bodyText: "The ferry has left.",
+    });
+    expect(await node(draft.id)).toBeNull();
+    expect(await node(draft.id, editor)).toMatchObject({ id: draft.id, status: "DRAFT" });
+    await lede.query(
+      WithdrawLiveUpdateDocument,
+      { input: { id: published.id, reason: "Wrong ferry" } },
+      { token: editor },
+    );
+    expect(await node(published.id)).toEqual({ id: published.id, status: "WITHDRAWN", bodyText: "" });
   });
 
   it("takes reader comments like any article", async () => {
