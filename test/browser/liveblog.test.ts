@@ -151,6 +151,8 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the l
     await postUpdate(lede, blog, "Fresh 1");
     await postUpdate(lede, blog, "Fresh 2");
     await page.locator(".lede-lb-bar", { hasText: "2 new updates" }).waitFor({ timeout: 10_000 });
+    // A screen reader hears of them too: the bar sits in a polite live region.
+    expect(await page.locator(".lede-lb-barslot").getAttribute("aria-live")).toBe("polite");
     expect(await reading.evaluate((e) => e.getBoundingClientRect().top)).toBe(before);
     expect((await texts(page))[0]).toBe("Earlier 6");
     await page.locator(".lede-lb-bar").click();

@@ -40,8 +40,9 @@ async function mount(root: HTMLElement): Promise<void> {
       { class: "lede-lb", attrs: { "aria-label": "Live updates" } },
       status,
       pinned,
-      // The bar floats over the updates (a slot of no height): showing it moves nothing.
-      el("div", { class: "lede-lb-barslot" }, bar),
+      // The bar floats over the updates (a slot of no height): showing it moves nothing. The slot, always in the
+      // page, is a polite live region, so that a screen reader tells of new updates the bar holds back.
+      el("div", { class: "lede-lb-barslot", attrs: { "aria-live": "polite", "aria-atomic": "true" } }, bar),
       list,
     ),
   );
