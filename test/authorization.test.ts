@@ -42,6 +42,9 @@ interface Graph {
   affiliation: string;
   participant: string;
   media: string;
+  /** A published update and a draft on a live blog made of `article`. */
+  liveUpdate: string;
+  liveDraft: string;
   scheduledJob: string;
   previewToken: string;
   revision: string;
@@ -96,6 +99,20 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
   });
   await p.byline.create({
     data: { id: `byline-${tag}`, articleId: `article-${tag}`, personId: `other-person-${tag}`, position: 0 },
+  });
+  await p.liveBlog.create({ data: { articleId: `article-${tag}`, coverageStartAt: at, lastUpdateSeq: 1 } });
+  await p.liveUpdate.createMany({
+    data: [
+      {
+        id: `live-update-${tag}`,
+        articleId: `article-${tag}`,
+        status: "PUBLISHED",
+        seq: 1,
+        bodyText: "x",
+        publishedAt: at,
+      },
+      { id: `live-draft-${tag}`, articleId: `article-${tag}`, status: "DRAFT", bodyText: "x" },
+    ],
   });
   // Scheduling, previews, revisions and webhooks: one record of each for the caller to act on.
   await p.scheduledJob.create({
@@ -163,6 +180,8 @@ async function freshGraph(lede: TestLede): Promise<Graph> {
     affiliation: gid("Affiliation", "affiliation"),
     participant: gid("Participant", "participant"),
     media: gid("Media", "media"),
+    liveUpdate: gid("LiveUpdate", "live-update"),
+    liveDraft: gid("LiveUpdate", "live-draft"),
     scheduledJob: gid("ScheduledJob", "job"),
     previewToken: gid("PreviewToken", "preview"),
     revision: gid("ArticleRevision", "revision"),
@@ -499,6 +518,35 @@ const CELLS: Cell[] = [
     (ids) => ({ keepId: ids.graph.person, mergeId: ids.graph.otherPerson, keepVersion: 1, mergeVersion: 1 }),
     "{ mergedId }",
   ),
+  editorial("setLiveCoverage", (ids) => ({ articleId: ids.graph.article }), "{ id }"),
+  editorial(
+    "postLiveUpdate",
+    (ids) => ({ articleId: ids.graph.article, body: [{ kind: "PARAGRAPH", text: "matrix" }] }),
+    "{ id }",
+  ),
+  editorial("editLiveUpdate", (ids) => ({ id: ids.graph.liveUpdate, version: 1, title: "Matrix" }), "{ id }"),
+  editorial("publishLiveUpdate", (ids) => ({ id: ids.graph.liveDraft, version: 1 }), "{ id }"),
+  editorial("markLiveUpdate", (ids) => ({ id: ids.graph.liveUpdate, keyEvent: true }), "{ id }"),
+  editorial("correctLiveUpdate", (ids) => ({ id: ids.graph.liveUpdate, text: "Matrix correction" }), "{ id }"),
+  editorial("withdrawLiveUpdate", (ids) => ({ id: ids.graph.liveUpdate, reason: "Matrix" }), "{ id }"),
+  {
+    name: "LiveBlog.drafts",
+    operation: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { liveBlog { drafts { id } } } } }`,
+      variables: { id: ids.graph.article },
+    }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.node.liveBlog.drafts,
+  },
+  {
+    name: "LiveUpdate.revisions",
+    operation: (ids) => ({
+      query: `query($id: ID!) { node(id: $id) { ... on Article { liveBlog { liveUpdates { edges { node { revisions { version } } } } } } } }`,
+      variables: { id: ids.graph.article },
+    }),
+    outcomes: show("editor", "admin"),
+    pick: (data) => data.node.liveBlog.liveUpdates.edges[0].node.revisions,
+  },
   {
     name: "scheduleArticle",
     operation: (ids) => ({

@@ -47,8 +47,8 @@ describe.skipIf(skipDatabase)("README examples for web and mobile clients", () =
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("has the five examples", () => {
-    expect([...examples.keys()].sort()).toEqual(["apollo", "apq", "defer", "etag", "feeds"]);
+  it("has the six examples", () => {
+    expect([...examples.keys()].sort()).toEqual(["apollo", "apq", "defer", "etag", "feeds", "liveblog"]);
   });
 
   it("reads the front page's Atom feed and revalidates the sitemap index: 304", async () => {
@@ -70,6 +70,19 @@ describe.skipIf(skipDatabase)("README examples for web and mobile clients", () =
     expect(unknown.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     expect(registered.data.article.headline).toMatch(/Wagner/);
     expect(byHash).toEqual(registered);
+  });
+
+  it("reads the sample live blog", async () => {
+    const { data } = JSON.parse(await bash(example("liveblog")));
+    expect(data.article.liveBlog).toMatchObject({
+      isLive: false,
+      pinnedUpdate: { title: "No asylum, but no return to Russia either" },
+      summary: { title: "Where things stand tonight" },
+      liveUpdates: { totalCount: 6 },
+    });
+    expect(data.article.liveBlog.liveUpdates.edges.map((e: { node: { sequence: number } }) => e.node.sequence)).toEqual(
+      [6, 5],
+    );
   });
 
   it("streams a deferred field in a multipart response", async () => {

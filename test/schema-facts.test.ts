@@ -10,7 +10,11 @@
 // calls. Mutation and subscription fields are left out: their answers are never cached.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { mutationsCoveredByCommentEvents, ttlPerSchemaCoordinate } from "../src/caching/policy.js";
+import {
+  mutationsCoveredByCommentEvents,
+  mutationsCoveredByLiveBlogEvents,
+  ttlPerSchemaCoordinate,
+} from "../src/caching/policy.js";
 import { schema } from "../src/schema/index.js";
 import { cacheFactsOf } from "../src/schema/shared/cache-facts.js";
 
@@ -77,7 +81,10 @@ describe("caching facts on the schema", () => {
     const mutations = Object.keys(schema.getMutationType()!.getFields());
     expect(mutations.length).toBeGreaterThan(30);
     const unmarked = mutations.filter((name) => facts.invalidationByMutation[name] === undefined);
-    expect(unmarked, "mark them INVALIDATED_BY_COMMENT_EVENTS or PURGES_CACHE").toEqual([]);
+    expect(
+      unmarked,
+      "mark them INVALIDATED_BY_COMMENT_EVENTS, INVALIDATED_BY_LIVE_BLOG_EVENTS or PURGES_CACHE",
+    ).toEqual([]);
   });
 
   it("marks every field whose definition reads the viewer as viewer-specific or viewer-filtered", () => {
@@ -107,5 +114,13 @@ describe("caching facts on the schema", () => {
         .sort(),
     );
     expect(covered).toContain("postComment");
+    const coveredByLiveBlogEvents = [...mutationsCoveredByLiveBlogEvents(schema)];
+    expect(coveredByLiveBlogEvents.sort()).toEqual(
+      Object.entries(facts.invalidationByMutation)
+        .filter(([, invalidation]) => invalidation === "live-blog-events")
+        .map(([name]) => name)
+        .sort(),
+    );
+    expect(coveredByLiveBlogEvents).toContain("postLiveUpdate");
   });
 });

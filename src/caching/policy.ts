@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { schema as builtSchema } from "../schema/index.js";
-import { cacheFactsOf } from "../schema/shared/cache-facts.js";
+import { cacheFactsOf, type Invalidation } from "../schema/shared/cache-facts.js";
 
 /** For answers that hold none of the types with a maxAge mark. */
 export const DEFAULT_TTL_MS = 30_000;
@@ -34,11 +34,22 @@ export function ttlPerSchemaCoordinate(schema: GraphQLSchema = builtSchema): Rec
   return { ...facts.maxAgeMsByType, ...Object.fromEntries(neverCached.map((field) => [field, 0])) };
 }
 
-/** Mutations marked INVALIDATED_BY_COMMENT_EVENTS: every effect they have on public answers shows in the comment
- * event stream, or they have none. Any other mutation drops the whole response cache. */
-export function mutationsCoveredByCommentEvents(schema: GraphQLSchema = builtSchema): ReadonlySet<string> {
+/** The mutations with one invalidation mark. */
+function mutationsMarked(mark: Invalidation, schema: GraphQLSchema): ReadonlySet<string> {
   const marks = Object.entries(cacheFactsOf(schema).invalidationByMutation);
-  return new Set(marks.filter(([, invalidation]) => invalidation === "comment-events").map(([name]) => name));
+  return new Set(marks.filter(([, invalidation]) => invalidation === mark).map(([name]) => name));
+}
+
+/** Mutations marked INVALIDATED_BY_COMMENT_EVENTS: every effect they have on public answers shows in the comment
+ * event stream, or they have none. Any other mutation without an event mark drops the whole response cache. */
+export function mutationsCoveredByCommentEvents(schema: GraphQLSchema = builtSchema): ReadonlySet<string> {
+  return mutationsMarked("comment-events", schema);
+}
+
+/** Mutations marked INVALIDATED_BY_LIVE_BLOG_EVENTS: every effect they have on public answers is on their live
+ * blog's article, and each such change is a live-blog event, which drops that article's answers. */
+export function mutationsCoveredByLiveBlogEvents(schema: GraphQLSchema = builtSchema): ReadonlySet<string> {
+  return mutationsMarked("live-blog-events", schema);
 }
 
 /** The TTL of an operation's answer, from the types and fields it selects (0: not cacheable). */

@@ -4,6 +4,8 @@
 // - comment changes (posts, edits, removals, reactions, moderation) drop the answers that hold the comment, its
 //   thread or its article. They are read from the comment event stream, which every instance hears (through Redis
 //   when REDIS_URL is set), and on the instance that made the change before the mutation answers;
+// - live-blog changes (each a live-blog event) drop the answers that hold the blog's article, on the instance that
+//   made the change before the mutation answers, and on the others through the broadcast below;
 // - every other mutation (editorial changes, the entity graph) drops the whole cache: they are rare, and they change
 //   what lists show (a newly published article is in no cached list yet);
 // - the yoga plugin itself drops the answers that hold any entity a mutation returns.
@@ -14,7 +16,13 @@ import { randomUUID } from "node:crypto";
 import { getOperationAST, Kind, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
-import { DEFAULT_TTL_MS, mutationsCoveredByCommentEvents, TTL_BY_TYPE, ttlPerSchemaCoordinate } from "./policy.js";
+import {
+  DEFAULT_TTL_MS,
+  mutationsCoveredByCommentEvents,
+  mutationsCoveredByLiveBlogEvents,
+  TTL_BY_TYPE,
+  ttlPerSchemaCoordinate,
+} from "./policy.js";
 import { createResponseStore } from "./store.js";
 import type { Context } from "../context.js";
 import { encodeGlobalId } from "../global-id.js";
@@ -22,9 +30,13 @@ import type { Logger } from "../platform/logger.js";
 import type { CacheInvalidation, LedePubSub } from "../platform/pubsub.js";
 import type { CommentEventMessage } from "../services/comments/event-message.js";
 
-/** Mutations whose every effect on public answers shows in the comment event stream, or that have none: those marked
- * INVALIDATED_BY_COMMENT_EVENTS where they are declared. */
-const MUTATIONS_COVERED_BY_COMMENT_EVENTS = mutationsCoveredByCommentEvents();
+/** Mutations whose every effect on public answers shows in an event stream that drops what it names (the comment
+ * events, or the live-blog events: see observe() below), or that have none: those marked INVALIDATED_BY_COMMENT_EVENTS
+ * or INVALIDATED_BY_LIVE_BLOG_EVENTS where they are declared. */
+const MUTATIONS_COVERED_BY_EVENTS = new Set([
+  ...mutationsCoveredByCommentEvents(),
+  ...mutationsCoveredByLiveBlogEvents(),
+]);
 
 type Entity = { typename: string; id?: string | number };
 
@@ -128,8 +140,7 @@ export function createLedeResponseCache(options: {
         onExecuteDone({ result }) {
           // A streamed (@defer) mutation: its root fields have run, but their data is not here to look at.
           if (Symbol.asyncIterator in result) {
-            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name)))
-              purge();
+            if (fields === null || fields.some((field) => !MUTATIONS_COVERED_BY_EVENTS.has(field.name))) purge();
             return;
           }
           const data = result.data as Record<string, unknown> | null | undefined;
@@ -137,7 +148,7 @@ export function createLedeResponseCache(options: {
           // A failed mutation changed nothing (each is one transaction); a fragment at the root: assume the worst.
           const changed =
             fields === null ||
-            fields.some((field) => !MUTATIONS_COVERED_BY_COMMENT_EVENTS.has(field.name) && data[field.key] != null);
+            fields.some((field) => !MUTATIONS_COVERED_BY_EVENTS.has(field.name) && data[field.key] != null);
           if (changed) purge();
         },
       };
@@ -171,6 +182,12 @@ export function createLedeResponseCache(options: {
       ...target,
       publish(topic, id, payload) {
         if (topic === "moderation:event") invalidateLocal(entitiesOf(payload as CommentEventMessage));
+        if (topic === "liveblog:event") {
+          // A live blog's answers hang off its article: drop them here at once, and on the other instances.
+          const entities = [{ typename: "Article", id: encodeGlobalId("Article", id) }];
+          invalidateLocal(entities);
+          broadcast({ entities });
+        }
         target.publish(topic, id, payload);
       },
     }),

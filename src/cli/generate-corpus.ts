@@ -10,6 +10,7 @@ const usage = `usage: npm run db:generate-corpus -- --articles <n> [--seed <n>]
   hundred people, organisations, places and events they mention, bylines, tags, and reader comments with replies.
   --articles <n>  how many articles
   --seed <n>      which corpus (default 1): the same seed makes the same rows; different seeds can share a database
+  --live-blogs    tell one article in fifty as a live blog (a few with hundreds of updates)
   --help          this text
   The database must be migrated first (npm run db:deploy, or npm start once).`;
 
@@ -19,10 +20,15 @@ function fail(message: string): never {
 }
 
 async function run(): Promise<void> {
-  let values: { articles?: string; seed?: string; help?: boolean };
+  let values: { articles?: string; seed?: string; help?: boolean; "live-blogs"?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { articles: { type: "string" }, seed: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        articles: { type: "string" },
+        seed: { type: "string" },
+        help: { type: "boolean" },
+        "live-blogs": { type: "boolean" },
+      },
     }));
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -47,6 +53,7 @@ async function run(): Promise<void> {
     const report = await generateCorpus(db.prisma, {
       articles,
       seed,
+      liveBlogs: values["live-blogs"] === true,
       onProgress(done, total) {
         if (done !== total && Date.now() - lastPrinted < 1000 && done !== 0) return;
         lastPrinted = Date.now();
@@ -57,7 +64,9 @@ async function run(): Promise<void> {
     console.log(
       `corpus ${report.seed}: ${report.articles} articles, ${report.mentions} mentions, ${report.comments} comments, ` +
         `${report.people} people, ${report.organisations} organisations, ${report.places} places, ` +
-        `${report.events} events, ${report.accounts} accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${report.events} events, ${report.accounts} accounts` +
+        (report.liveBlogs ? `, ${report.liveBlogs} live blogs with ${report.liveUpdates} updates` : "") +
+        ` in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   } catch (error) {
     if (error instanceof CorpusExistsError) fail(error.message);

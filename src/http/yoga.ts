@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import type { Account } from "../generated/prisma/client.js";
 import { EMBED_SCRIPT_PATH } from "../plugins/embed.js";
 import { graphiqlOptions } from "../plugins/graphiql-tabs.js";
+import { LIVE_BLOG_SCRIPT_PATH } from "../plugins/liveblog-script.js";
 import { ledePlugins, type LedePluginDeps } from "../plugins/index.js";
 import { requestAddress } from "../plugins/rate-limit.js";
 import { requestIdOf } from "../plugins/request-log.js";
@@ -17,6 +18,9 @@ export interface YogaDeps extends LedePluginDeps {
   resolveViewer: ResolveViewer;
   newContext(viewer: Account | null, request: { longLived: boolean; requestId?: string }): Context;
 }
+
+/** The embeddable scripts, which answer CORS themselves. */
+const SCRIPT_PATHS = [EMBED_SCRIPT_PATH, LIVE_BLOG_SCRIPT_PATH];
 
 export function createLedeYoga(deps: YogaDeps): YogaServerInstance<PreparedContext, Context> {
   const { config, resolveViewer } = deps;
@@ -37,9 +41,9 @@ export function createLedeYoga(deps: YogaDeps): YogaServerInstance<PreparedConte
     // length over it, and on a chunked body as it grows). Yoga's own limiter would run every body through a
     // TransformStream a second time, which halved the requests per second it answers.
     maxRequestBodySize: false,
-    // The API answers any origin (the widget runs on newsrooms' own sites); the widget's script sets its own
-    // `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
-    cors: (request) => (new URL(request.url).pathname === EMBED_SCRIPT_PATH ? false : {}),
+    // The API answers any origin (the widget runs on newsrooms' own sites); the widget's and the live blog's scripts
+    // set their own `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
+    cors: (request) => (SCRIPT_PATHS.includes(new URL(request.url).pathname) ? false : {}),
     plugins: ledePlugins(deps),
     context: async (initial): Promise<Context> => {
       if (initial.ledeContext) return initial.ledeContext; // a WebSocket operation's (ws/subscribe.ts)

@@ -10,6 +10,7 @@ import type {
   Comment,
   EntityRedirect,
   Event,
+  LiveUpdate,
   Media,
   Organisation,
   Participant,
@@ -30,6 +31,7 @@ export interface NodeRows {
   Media: Media;
   Affiliation: Affiliation;
   Participant: Participant;
+  LiveUpdate: LiveUpdate;
 }
 
 export type NodeTypename = keyof NodeRows;
@@ -71,6 +73,7 @@ export function createLoaders(
     Media: make((ids) => prisma.media.findMany({ where: { id: { in: ids } } })),
     Affiliation: make((ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } })),
     Participant: make((ids) => prisma.participant.findMany({ where: { id: { in: ids } } })),
+    LiveUpdate: make((ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } })),
   };
   const redirects = make((ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } }));
   const reactionCounts = new DataLoader<string, ReactionCount[]>(

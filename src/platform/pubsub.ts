@@ -7,6 +7,7 @@ import { createPubSub } from "graphql-yoga";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { CommentEventMessage } from "../services/comments/event-message.js";
+import type { LiveBlogEventMessage } from "../services/live/event-message.js";
 import type { Logger } from "./logger.js";
 
 export interface Topics {
@@ -14,6 +15,8 @@ export interface Topics {
   "comment:event": CommentEventMessage;
   /** The same events for the moderators' stream, keyed by "all". */
   "moderation:event": CommentEventMessage;
+  /** Every public change to a live blog (updates posted, edited, pinned, withdrawn), keyed by article id. */
+  "liveblog:event": LiveBlogEventMessage;
   /** Response-cache invalidations from one instance for the others, keyed by "all" (see response-cache.ts). */
   "cache:invalidate": CacheInvalidation;
 }

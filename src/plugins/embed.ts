@@ -19,12 +19,12 @@ interface Script {
 }
 
 /** The bundle with this server's GraphQL path filled in, and its ETag; null when the bundle is missing. */
-function loadScript(graphqlPath: string, logger: Logger): Script | null {
+function loadScript(bundle: string, graphqlPath: string, logger: Logger): Script | null {
   let source: string;
   try {
-    source = readFileSync(BUNDLE, "utf8");
+    source = readFileSync(bundle, "utf8");
   } catch (error) {
-    logger.error("the comment widget bundle is missing (npm run build:widget)", { error: String(error) });
+    logger.error("a widget bundle is missing (npm run build:widget)", { bundle, error: String(error) });
     return null;
   }
   const body = source.replaceAll("__LEDE_GRAPHQL_PATH__", graphqlPath);
@@ -33,11 +33,16 @@ function loadScript(graphqlPath: string, logger: Logger): Script | null {
 }
 
 export function useEmbedScript(graphqlPath: string, logger: Logger): Plugin {
+  return serveBundle(EMBED_SCRIPT_PATH, BUNDLE, graphqlPath, logger);
+}
+
+/** Serves a built bundle at `path` (the comment widget here; the live-blog script in liveblog-script.ts). */
+export function serveBundle(path: string, bundle: string, graphqlPath: string, logger: Logger): Plugin {
   let script: Script | null | undefined;
   return {
     onRequest({ request, url, endResponse }) {
-      if (url.pathname !== EMBED_SCRIPT_PATH) return;
-      script ??= loadScript(graphqlPath, logger);
+      if (url.pathname !== path) return;
+      script ??= loadScript(bundle, graphqlPath, logger);
       const shared = {
         "access-control-allow-origin": "*",
         "cross-origin-resource-policy": "cross-origin",
@@ -48,7 +53,12 @@ export function useEmbedScript(graphqlPath: string, logger: Logger): Plugin {
         return;
       }
       if (!script) {
-        endResponse(new Response("/* the comment widget is not built */", { status: 503, headers: shared }));
+        endResponse(
+          new Response(`/* the ${path === EMBED_SCRIPT_PATH ? "comment widget" : "script"} is not built */`, {
+            status: 503,
+            headers: shared,
+          }),
+        );
         return;
       }
       const headers = {

@@ -16,6 +16,7 @@ import { useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
 import { graphiqlOptions } from "./graphiql-tabs.js";
 import { useHttpGuards } from "./http-guards.js";
+import { useLiveBlogScript } from "./liveblog-script.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
 import { useMetrics, type Metrics } from "./metrics.js";
 import { useModerationConsole } from "./moderation-console.js";
@@ -56,6 +57,8 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // Answers the moderation console's page and files (/moderate) in onRequest, like the widget's script and for the
     // same reason: before the rate limit, so opening the console does not count against a newsroom's address.
     useModerationConsole(config.graphqlPath),
+    // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
+    useLiveBlogScript(config.graphqlPath, deps.logger),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the

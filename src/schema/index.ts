@@ -12,6 +12,7 @@ import "./event/index.js";
 import "./find/index.js";
 import "./graph/index.js";
 import "./links/index.js";
+import "./live/index.js";
 import "./merge/index.js";
 import "./moderation/index.js";
 import "./organisation/index.js";

@@ -6,6 +6,7 @@ import type { Prisma, Provider } from "../platform/db.js";
 import type { Prisma as P } from "../generated/prisma/client.js";
 import { ArticleFactory, type ArticleRows } from "./corpus-articles.js";
 import { buildEntities, CORPUS_START } from "./corpus-entities.js";
+import { liveBlogRowsFor } from "./corpus-live.js";
 import { Random } from "./corpus-random.js";
 import { FIRST_NAMES, SECTIONS, SURNAMES, TOPICS } from "./corpus-vocabulary.js";
 
@@ -13,6 +14,8 @@ export interface CorpusOptions {
   articles: number;
   /** Same seed, same corpus (default 1). Corpora of different seeds can live in one database. */
   seed?: number;
+  /** Tell some articles as live blogs (corpus-live.ts): one in fifty, a few with hundreds of updates. */
+  liveBlogs?: boolean;
   /** Called after each batch of articles is written. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -27,6 +30,8 @@ export interface CorpusReport {
   accounts: number;
   mentions: number;
   comments: number;
+  liveBlogs: number;
+  liveUpdates: number;
 }
 
 /** Articles built and written at a time: small enough to keep memory flat at any corpus size. */
@@ -61,6 +66,8 @@ export async function generateCorpus(prisma: Prisma, options: CorpusOptions): Pr
     accounts: accounts.length,
     mentions: 0,
     comments: 0,
+    liveBlogs: 0,
+    liveUpdates: 0,
   };
 
   const provider = providerOf(prisma);
@@ -133,6 +140,27 @@ export async function generateCorpus(prisma: Prisma, options: CorpusOptions): Pr
           "CommentEvent",
           built.flatMap((b) => b.events),
         );
+        if (options.liveBlogs) {
+          const live = built.flatMap((b, i) => liveBlogRowsFor(seed, start + i, b.article) ?? []);
+          await insert(
+            "LiveBlog",
+            live.map((l) => l.blog),
+          );
+          await insert(
+            "LiveUpdate",
+            live.flatMap((l) => l.updates),
+          );
+          await insert(
+            "LiveUpdateBlock",
+            live.flatMap((l) => l.blocks),
+          );
+          await insert(
+            "LiveBlogEvent",
+            live.flatMap((l) => l.events),
+          );
+          report.liveBlogs += live.length;
+          report.liveUpdates += live.reduce((sum, l) => sum + l.updates.length, 0);
+        }
         report.mentions += mentions.length;
         report.comments += comments.length;
         options.onProgress?.(end, options.articles);

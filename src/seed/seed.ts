@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "../platform/db.js";
 import { countWords } from "../services/shared/text.js";
+import { seedLiveBlog } from "./live.js";
 import { seedContent } from "./story.js";
 import type { PartialDateSeed, SeedContent } from "./types.js";
 
@@ -352,6 +353,11 @@ export async function seedDatabase(
           where: { id: rowId, lastCommentSeq: { lt: seq } },
           data: { lastCommentSeq: seq, lastEventSeq: seq },
         });
+      }
+      // The sample live blog (live.ts) comes with the default content only.
+      if (content === seedContent) {
+        total++;
+        if ((await seedLiveBlog(tx, id)).created > 0) created++;
       }
       return { created, total };
     },

@@ -15,35 +15,52 @@ if (process.argv.includes("--help")) {
   process.exit(0);
 }
 
-const result = await build({
-  entryPoints: [join(here, "index.ts")],
-  bundle: true,
-  write: false,
-  format: "iife",
-  platform: "browser",
-  target: "es2020",
-  minify: true,
-  legalComments: "eof",
-  charset: "utf8",
-  banner: { js: "/* Lede comment widget (served by Lede at /embed/comments.js; built from src/widget/) */" },
-  logLevel: "warning",
-});
-const output = result.outputFiles[0]!.text;
+/** The comment widget, and the live-blog script (src/widget/liveblog/, served at /embed/liveblog.js). */
+const BUNDLES = [
+  {
+    entry: "index.ts",
+    file: "comments.js",
+    banner: "Lede comment widget (served by Lede at /embed/comments.js; built from src/widget/)",
+  },
+  {
+    entry: "liveblog/index.ts",
+    file: "liveblog.js",
+    banner: "Lede live blog (served by Lede at /embed/liveblog.js; built from src/widget/liveblog/)",
+  },
+];
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(WIDGET_BUNDLE, "utf8");
-  } catch {
-    // missing counts as stale
+for (const bundle of BUNDLES) {
+  const target = join(here, "dist", bundle.file);
+  const result = await build({
+    entryPoints: [join(here, bundle.entry)],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    minify: true,
+    legalComments: "eof",
+    charset: "utf8",
+    banner: { js: `/* ${bundle.banner} */` },
+    logLevel: "warning",
+  });
+  const output = result.outputFiles[0]!.text;
+
+  if (process.argv.includes("--check")) {
+    let committed = "";
+    try {
+      committed = readFileSync(target, "utf8");
+    } catch {
+      // missing counts as stale
+    }
+    if (committed !== output) {
+      console.error(`src/widget/dist/${bundle.file} is stale: run \`npm run build:widget\` and commit it.`);
+      process.exit(1);
+    }
+    console.log(`widget bundle ${bundle.file} is current (${output.length} bytes)`);
+  } else {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, output);
+    console.log(`wrote src/widget/dist/${bundle.file} (${output.length} bytes)`);
   }
-  if (committed !== output) {
-    console.error("src/widget/dist/comments.js is stale: run `npm run build:widget` and commit it.");
-    process.exit(1);
-  }
-  console.log(`widget bundle is current (${output.length} bytes)`);
-} else {
-  mkdirSync(dirname(WIDGET_BUNDLE), { recursive: true });
-  writeFileSync(WIDGET_BUNDLE, output);
-  console.log(`wrote src/widget/dist/comments.js (${output.length} bytes)`);
 }

@@ -34,6 +34,7 @@ Scenarios (ratios in one run; SQLite, PostgreSQL beside it):
       comments, and delivery vs P4's pacing to the same subscribers without reads
                                                                       target reads/s >= 50 % of without, p99 <= 3x,
                                                                       delivery p95 <= 1.5x P4's at 2,000, 0 lost
+  L1  a live blog, 2,000 subscribers: p95 postLiveUpdate -> delivery   target <= 500 ms, 0 lost, 0 duplicates
 
 Load runs in separate processes (autocannon; graphql-ws client fleets), pinned with taskset to another core than
 the servers where the OS allows. HTTP subjects: warm-up, then interleaved rounds, medians. Every response is

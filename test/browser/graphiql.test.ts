@@ -68,6 +68,7 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
         expect.stringContaining("ReferenceStory"),
         expect.stringContaining("Timeline"),
         expect.stringContaining("Search"),
+        expect.stringContaining("SampleLiveBlog"),
         expect.stringContaining("LiveComments"),
       ]);
     await page.locator(".graphiql-execute-button").click();
@@ -104,5 +105,32 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
     await waitForResponse(page, `"body": "Seen live in GraphiQL"`, "the live comment", logs);
     expect(await responseText(page)).toContain(squeeze(`"id": "${comment.id}"`));
     expect(await responseText(page)).toContain(squeeze(`"kind": "ADDED"`));
+  });
+
+  it("runs the live-blog tab: the sample live blog's pinned update appears", async () => {
+    // A click on a tab does not always switch the editor at once on a loaded machine: click until it has.
+    const editorShows = async (text: string) =>
+      squeeze((await page.locator(".graphiql-query-editor").textContent()) ?? "").includes(text);
+    for (let attempt = 1; !(await editorShows("querySampleLiveBlog")); attempt++) {
+      if (attempt > 5) throw new Error("the live-blog tab did not open in the editor");
+      await page.locator(".graphiql-tab", { hasText: "SampleLiveBlog" }).locator(".graphiql-tab-button").click();
+      await until(() => editorShows("querySampleLiveBlog"), "the live-blog tab in the editor", 3000).catch(() => {});
+    }
+    // Two operations in the tab: GraphiQL asks which to run.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await page.locator(".graphiql-execute-button").click();
+      const choice = page.getByRole("menuitem", { name: "SampleLiveBlog" });
+      if (await choice.isVisible().catch(() => false)) await choice.click();
+      const ok = await waitForResponse(
+        page,
+        `"title": "No asylum, but no return to Russia either"`,
+        "the pinned update",
+        logs,
+      )
+        .then(() => true)
+        .catch(() => false);
+      if (ok) return;
+    }
+    throw new Error(`the live-blog tab did not run\nresponse pane: ${await responseText(page)}`);
   });
 });

@@ -6,7 +6,7 @@ import { isObjectType, type GraphQLSchema } from "graphql";
 /** The key under a type's or field's extensions. */
 const KEY = "ledeCache";
 
-type Invalidation = "comment-events" | "purge";
+export type Invalidation = "comment-events" | "live-blog-events" | "purge";
 
 interface CacheFacts {
   /** An object type: how long (ms) an anonymous answer that holds one may be reused. */
@@ -34,6 +34,11 @@ export const VIEWER_FILTERED = mark({ viewer: "filtered" });
 /** A mutation whose every effect on public answers shows in the comment event stream, or that has none: the
  * response cache drops what the events name instead of everything. */
 export const INVALIDATED_BY_COMMENT_EVENTS = mark({ invalidation: "comment-events" });
+
+/** A live-blog mutation: every effect it has on public answers is on its live blog's article, and each such change is
+ * a live-blog event, which drops the answers that hold that article (here and, through the broadcast, elsewhere)
+ * instead of everything. */
+export const INVALIDATED_BY_LIVE_BLOG_EVENTS = mark({ invalidation: "live-blog-events" });
 
 /** A mutation that changes what lists show (editorial changes, the entity graph): it drops the whole response cache. */
 export const PURGES_CACHE = mark({ invalidation: "purge" });

@@ -1,5 +1,6 @@
 // An article as schema.org NewsArticle (JSON-LD), for a <script type="application/ld+json"> tag or a feed.
 import type { Prisma as P } from "../../generated/prisma/client.js";
+import { LIVE_BLOG_EXPORT_SELECT, liveBlogJsonLd } from "./live.js";
 
 export const JSON_LD_SELECT = {
   headline: true,
@@ -23,13 +24,19 @@ export const JSON_LD_SELECT = {
       place: { select: { name: true } },
     },
   },
+  liveBlog: LIVE_BLOG_EXPORT_SELECT,
 } satisfies P.ArticleSelect;
 
 export type JsonLdArticle = P.ArticleGetPayload<{ select: typeof JSON_LD_SELECT }>;
 
 const SCHEMA_ORG_TYPE = { person: "Person", organisation: "Organization", event: "Event", place: "Place" } as const;
 
+/** A live blog adds its coverage and updates (live.ts). */
 export function toJsonLd(a: JsonLdArticle): Record<string, unknown> {
+  return liveBlogJsonLd(standard(a), a.liveBlog, a.canonicalUrl);
+}
+
+function standard(a: JsonLdArticle): Record<string, unknown> {
   const entities = a.mentions.flatMap((m) =>
     (Object.keys(SCHEMA_ORG_TYPE) as (keyof typeof SCHEMA_ORG_TYPE)[]).flatMap((key) =>
       m[key] ? [{ "@type": SCHEMA_ORG_TYPE[key], name: m[key]!.name, salience: m.salience }] : [],

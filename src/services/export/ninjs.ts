@@ -4,6 +4,7 @@
 // organisations, places and events the article mentions. `npm run import` reads it back.
 import { escapeAttribute, escapeText } from "entities";
 import type { Prisma as P } from "../../generated/prisma/client.js";
+import { LIVE_BLOG_EXPORT_SELECT, liveBlogNinjs } from "./live.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 
 export const NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_3.0.json";
@@ -39,6 +40,7 @@ export const NINJS_SELECT = {
     orderBy: [{ salience: "desc" }, { id: "asc" }],
     select: { salience: true, person: entity, organisation: entity, event: entity, place: entity },
   },
+  liveBlog: LIVE_BLOG_EXPORT_SELECT,
 } satisfies P.ArticleSelect;
 
 export type NinjsArticle = P.ArticleGetPayload<{ select: typeof NINJS_SELECT }>;
@@ -70,7 +72,12 @@ function htmlOf(a: NinjsArticle, associationOf: Map<string, string>): string {
     .join("\n");
 }
 
+/** A live blog adds its coverage and updates (live.ts). */
 export function toNinjs(a: NinjsArticle): Record<string, unknown> {
+  return liveBlogNinjs(standard(a), a.liveBlog, a.canonicalUrl);
+}
+
+function standard(a: NinjsArticle): Record<string, unknown> {
   const associationOf = new Map(a.media.map((m, i) => [m.id, `image-${i + 1}`]));
   const listed = (key: "person" | "organisation" | "place" | "event") =>
     a.mentions.flatMap((m) =>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
 import { slugify } from "./names.js";
 import { bylineNames } from "./plain-text.js";
+import { liveBlogFromNinjs } from "./live.js";
 import { ImportError, type EntityType, type ImportedArticle, type ImportedBlock, type ImportedMedia } from "./types.js";
 
 const valued = z.object({ value: z.string(), role: z.string().optional(), contentType: z.string().optional() });
@@ -31,6 +32,11 @@ const association = z.object({
   headlines: z.array(valued).optional(),
   descriptions: z.array(valued).optional(),
   renditions: z.array(rendition).optional(),
+  // a live blog's updates (import/live.ts)
+  firstCreated: date.optional(),
+  versionCreated: date.optional(),
+  bodies: z.array(valued).optional(),
+  subjects: z.array(named).optional(),
 });
 const ninjsItem = z.object({
   uri: z.string().min(1),
@@ -212,6 +218,13 @@ function toArticle(item: NinjsItem, source: string): ImportedArticle {
     tags: item.subjects ? tags.map((t) => ({ slug: slugOfSubject(t), name: t.name! })) : undefined,
     publisher: item.copyrightHolder ?? null,
     declared,
+    liveBlog: liveBlogFromNinjs(item.subjects, associations, (html, text) =>
+      (html ? blocksFromHtml(html) : blocksFromText(text ?? "")).flatMap((b) =>
+        b.kind === "IMAGE" || !b.text
+          ? []
+          : [{ kind: b.kind, text: b.text, level: b.level, attribution: b.attribution }],
+      ),
+    ),
   };
 }
 

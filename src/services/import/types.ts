@@ -22,6 +22,8 @@ export interface ImportedBlock {
   mediaIndex: number | null;
 }
 
+import type { ImportedLiveBlog } from "./live.js";
+
 export interface ImportedArticle {
   /** Where in the file it came from ("file.json#2" for the third object of an array). */
   source: string;
@@ -44,6 +46,8 @@ export interface ImportedArticle {
   publisher?: string | null;
   /** Entities the source names explicitly (ninjs people, organisations, places), with its relevance if given. */
   declared: { type: EntityType; name: string; slug: string | null; salience: number | null }[];
+  /** A live blog's coverage and updates (ninjs only; see import/live.ts). */
+  liveBlog?: ImportedLiveBlog | null;
 }
 
 /** A file or an article in it that cannot be imported; the message says why. */

@@ -8,6 +8,7 @@ import { countWords } from "../shared/text.js";
 import { creditedEntities } from "./credits.js";
 import { findOrCreate, type EntityIndex, type ImportDeps } from "./entities.js";
 import { findEntities, salienceOf } from "./mentions.js";
+import { writeImportedLiveBlog } from "./live.js";
 import { slugify } from "./names.js";
 import { ImportError, type ImportedArticle } from "./types.js";
 
@@ -151,7 +152,8 @@ export async function writeArticle(
   let outcome: Outcome;
   if (existing) {
     articleId = existing.id;
-    if (JSON.stringify(stateOf(stored!, desired)) === JSON.stringify(desired))
+    const liveChanged = article.liveBlog ? await writeImportedLiveBlog(tx, deps, existing.id, article.liveBlog) : false;
+    if (!liveChanged && JSON.stringify(stateOf(stored!, desired)) === JSON.stringify(desired))
       return { outcome: "unchanged", slug: existing.slug, articleId, newEntities: created(index) };
     outcome = "updated";
     await tx.articleBlock.deleteMany({ where: { articleId } });
@@ -235,6 +237,7 @@ export async function writeArticle(
       ...at,
     },
   });
+  if (!existing && article.liveBlog) await writeImportedLiveBlog(tx, deps, articleId, article.liveBlog);
   return { outcome, slug: existing?.slug ?? newSlug, articleId, newEntities: created(index) };
 }
 

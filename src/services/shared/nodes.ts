@@ -4,7 +4,7 @@
 import { brandWithType } from "@pothos/core";
 import type { Context } from "../../context.js";
 import type { NodeTypename } from "../../loaders/index.js";
-import { isArticleOpenable, isCommentVisible } from "./visibility.js";
+import { canSeeUnpublished, isArticleOpenable, isCommentVisible } from "./visibility.js";
 
 function isNodeTypename(ctx: Context, typename: string): typename is NodeTypename {
   return Object.hasOwn(ctx.loaders.nodes, typename);
@@ -33,6 +33,13 @@ export async function loadNode(ctx: Context, typename: string, id: string): Prom
     const comment = row as { status: string; authorId: string; articleId: string };
     if (!isCommentVisible(ctx.viewer, comment)) return null;
     const article = await ctx.loaders.nodes.Article.load(comment.articleId);
+    if (!article || !isArticleOpenable(ctx.viewer, article)) return null;
+  }
+  if (typename === "LiveUpdate") {
+    // A draft is for editors only; a withdrawn update stays readable (its fields show only that it was withdrawn).
+    const update = row as { status: string; articleId: string };
+    if (update.status === "DRAFT" && !canSeeUnpublished(ctx.viewer)) return null;
+    const article = await ctx.loaders.nodes.Article.load(update.articleId);
     if (!article || !isArticleOpenable(ctx.viewer, article)) return null;
   }
   brandWithType(row, typename as never);

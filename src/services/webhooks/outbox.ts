@@ -22,6 +22,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "comment.edited",
   "comment.removed",
   "comment.decided",
+  "liveblog.updated",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -79,7 +80,38 @@ function articleEventType(action: string): WebhookEventType {
   }
 }
 
-/** Called with every audited editorial write (shared/audit.ts), inside its transaction: articles and entities. */
+/** A live blog's change: its coverage window (update null), or an update posted (or drafted), edited, published,
+ * marked, corrected or withdrawn. */
+async function enqueueLiveBlogEvent(
+  tx: Tx,
+  deps: { clock: Clock; newId: IdGenerator },
+  action: string,
+  articleId: string,
+  updateId: string | null,
+): Promise<void> {
+  const update = updateId
+    ? await tx.liveUpdate.findUnique({
+        where: { id: updateId },
+        select: { status: true, version: true, seq: true, publishedAt: true },
+      })
+    : null;
+  await enqueueWebhookEvent(tx, deps, "liveblog.updated", {
+    article: encodeGlobalId("Article", articleId),
+    action,
+    update: update
+      ? {
+          id: encodeGlobalId("LiveUpdate", updateId!),
+          status: update.status,
+          version: update.version,
+          sequence: update.seq,
+          publishedAt: update.publishedAt?.toISOString() ?? null,
+        }
+      : null,
+  });
+}
+
+/** Called with every audited editorial write (shared/audit.ts), inside its transaction: articles, entities and live
+ * blogs. */
 export async function enqueueEditorialEvent(
   tx: Tx,
   deps: { clock: Clock; newId: IdGenerator },
@@ -87,6 +119,13 @@ export async function enqueueEditorialEvent(
   entityType: string,
   entityId: string,
 ): Promise<void> {
+  if (entityType === "Article" && action === "setLiveCoverage")
+    return enqueueLiveBlogEvent(tx, deps, action, entityId, null);
+  if (entityType === "LiveUpdate") {
+    const update = await tx.liveUpdate.findUnique({ where: { id: entityId }, select: { articleId: true } });
+    if (update) await enqueueLiveBlogEvent(tx, deps, action, update.articleId, entityId);
+    return;
+  }
   if (entityType === "Article") {
     const article = await tx.article.findUnique({
       where: { id: entityId },

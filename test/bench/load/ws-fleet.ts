@@ -48,12 +48,22 @@ let duplicates = 0;
 const clients: Client[] = [];
 const sockets: WebSocket[] = [];
 
+/** A live-blog update (L1) read like a comment: a POSTED update's text and first author. */
+function liveBlogAsComment(event: any) {
+  if (!event) return undefined;
+  return {
+    kind: event.kind === "POSTED" ? "ADDED" : event.kind,
+    comment: { body: event.update?.bodyText, author: { displayName: event.update?.authors?.[0]?.name } },
+  };
+}
+
 function subscriber() {
   let warmed = false;
   const seen = new Set<number>();
   return (message: unknown) => {
     const arrived = process.hrtime.bigint();
-    const event = (message as { data?: { commentEvents?: any }; errors?: unknown }).data?.commentEvents;
+    const data = (message as { data?: { commentEvents?: any; liveBlogEvents?: any }; errors?: unknown }).data;
+    const event = data?.commentEvents ?? liveBlogAsComment(data?.liveBlogEvents);
     const match = typeof event?.comment?.body === "string" ? MARKER.exec(event.comment.body) : null;
     if (!match || event.kind !== "ADDED" || event.comment.author?.displayName !== config.author) {
       status.wrong++;

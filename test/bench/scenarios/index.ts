@@ -18,11 +18,12 @@ import {
 } from "./http.js";
 import { runBreakingNews } from "./breaking-news.js";
 import { runCrossInstance, runFanout } from "./live-run.js";
+import { runLiveBlogFanout } from "./liveblog.js";
 import { countFrontPageStatements } from "./sql.js";
 import { runTypename } from "./typename.js";
 import { coldStart, type ColdStart } from "./startup.js";
 
-export const SCENARIOS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"] as const;
+export const SCENARIOS = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "L1"] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface RunInput {
@@ -213,6 +214,8 @@ export async function runScenarios(input: RunInput): Promise<{ rows: Row[]; raw:
 
     if (has("P4"))
       await attempt("P4", async () => void rows.push(...(await runFanout(input.sqlite.url, input.plan, raw))));
+    if (has("L1"))
+      await attempt("L1", async () => void rows.push(...(await runLiveBlogFanout(input.sqlite.url, input.plan, raw))));
     if (has("P5")) {
       if (!input.postgres)
         rows.push({

@@ -17,6 +17,8 @@ export interface FanoutOptions {
   url: string;
   mode: FleetConfig["mode"];
   articleId: string;
+  /** The subscription each subscriber runs (default: the comment feed of P4). */
+  query?: string;
   subscribers: number;
   fleets: number;
   events: number;
@@ -63,7 +65,7 @@ async function statusOf(fleets: Child[]): Promise<FleetStatus> {
 
 /** Starts the fleet processes and connects every subscriber. */
 export async function openFleets(
-  options: Pick<FanoutOptions, "label" | "url" | "mode" | "articleId" | "subscribers" | "fleets">,
+  options: Pick<FanoutOptions, "label" | "url" | "mode" | "articleId" | "query" | "subscribers" | "fleets">,
 ): Promise<Child[]> {
   const perFleet = Math.ceil(options.subscribers / options.fleets);
   const fleets: Child[] = [];
@@ -74,7 +76,7 @@ export async function openFleets(
         url: options.url,
         count,
         mode: options.mode,
-        query: LIVE_SUBSCRIPTION,
+        query: options.query ?? LIVE_SUBSCRIPTION,
         variables: { articleId: options.articleId },
         author: POSTER_NAME,
       };
