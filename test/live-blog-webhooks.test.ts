@@ -36,7 +36,7 @@ describe.skipIf(skipDatabase)("live-blog webhooks", () => {
 
   beforeAll(async () => {
     lede = await startLede({
-      env: { WEBHOOK_ALLOWED_ADDRESSES: "127.0.0.1", WEBHOOK_POLL_MS: "20", SCHEDULER: "false" },
+      env: { WEBHOOK_DISPATCH: "true", WEBHOOK_ALLOWED_ADDRESSES: "127.0.0.1", WEBHOOK_POLL_MS: "20" },
     });
     // webhook-timestamp comes from Lede's clock, and verify() checks it against the real one.
     lede.clock.advance(Date.now() - lede.clock.now().getTime());
