@@ -9,8 +9,9 @@ import { articleId, guest, post } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 import { graphqlOver, startLedeProcess, type LedeProcess } from "./support/process.js";
-import { redisAnswers, sharedRedisAvailable, TEST_REDIS_URL as REDIS_URL } from "./support/redis.js";
+import { redisAnswers, sharedRedisAvailable } from "./support/redis.js";
 import { rowId } from "./support/ids.js";
+import { twoInstancesOnRedis } from "./support/instance-pair.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
 const REDIS_SERVER = "/usr/bin/redis-server";
@@ -27,36 +28,13 @@ function expectStrictlyIncreasing(values: number[]): void {
 }
 
 describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and Redis", () => {
-  let a: TestLede;
-  let b: TestLede;
-  let urlA: string;
-  let urlB: string;
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  beforeAll(async () => {
-    // A burst of 200 posts, and six subscribers loading each comment, want the pool size of a real deployment.
-    a = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "10" } });
-    b = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "10" }, sameDatabaseAs: a });
-    [urlA, urlB] = await Promise.all([a.listen(), b.listen()]);
-  });
-  afterAll(async () => {
-    for (const c of clients) await c.dispose();
-    await b?.close();
-    await a?.close();
-  });
+  // A burst of 200 posts, and six subscribers loading each comment, want the pool size of a real deployment.
+  const pair = twoInstancesOnRedis({ poolSize: 10 });
 
   it("delivers 200 concurrent posts spread over both instances to every subscriber on either, once each, in order", async () => {
+    const { a, b } = pair;
     const article = await articleId(a, SLUG);
-    const feeds: Collector<CommentEventsSubscription>[] = [];
-    for (const [lede, url] of [
-      [a, urlA],
-      [b, urlB],
-    ] as const) {
-      for (let i = 0; i < 3; i++) {
-        const client = wsClient(url);
-        clients.push(client);
-        feeds.push(await subscribe(lede, client, CommentEventsDocument, { articleId: article }));
-      }
-    }
+    const feeds = await pair.subscribeOnBoth(3, CommentEventsDocument, { articleId: article });
     const readers = await Promise.all(Array.from({ length: 20 }, (_, i) => guest(i % 2 ? a : b, `Reader ${i}`)));
     // Like a widget, a post that meets a saturated database (SERVICE_UNAVAILABLE) is retried with the same
     // clientMutationId, which can never make a second comment.

@@ -2,7 +2,6 @@
 // withdrawals as events, replay after a cursor with no gap and no duplicate, drafts never streamed — and two
 // instances over Redis (PostgreSQL), where every subscriber on either hears every change once, in order, and the
 // response cache of the other instance drops what changed.
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   EditLiveUpdateDocument,
@@ -14,7 +13,9 @@ import {
 } from "./generated/graphql.js";
 import { articleId, staff } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { twoInstancesOnRedis } from "./support/instance-pair.js";
 import { newLiveBlog, postUpdate } from "./support/live-blogs.js";
+import { redisAnswers } from "./support/redis.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 
 type Feed = Collector<LiveBlogEventsSubscription>;
@@ -156,53 +157,17 @@ describe.skipIf(skipDatabase)("live blog events", () => {
   });
 });
 
-const REDIS_URL = process.env.LEDE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-async function redisAnswers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on("error", () => {});
-  try {
-    await probe.connect();
-    return (await probe.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-const sharedRedis = await redisAnswers(REDIS_URL);
+const sharedRedis = await redisAnswers();
 
 describe.skipIf(skipDatabase || provider !== "postgresql" || !sharedRedis)("live blogs on two instances", () => {
-  let a: TestLede;
-  let b: TestLede;
-  let urlA: string;
-  let urlB: string;
-  const clients: { dispose(): void | Promise<void> }[] = [];
-  beforeAll(async () => {
-    a = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "8" } });
-    b = await startLede({ env: { REDIS_URL, DATABASE_POOL_SIZE: "8" }, sameDatabaseAs: a });
-    [urlA, urlB] = await Promise.all([a.listen(), b.listen()]);
-  });
-  afterAll(async () => {
-    for (const c of clients) await c.dispose();
-    await b?.close();
-    await a?.close();
-  });
+  const pair = twoInstancesOnRedis({ poolSize: 8 });
 
   it("delivers changes made on either instance to subscribers on both, once each, in order; caches follow", async () => {
+    const { a, b } = pair;
     const editorA = (await staff(a, "EDITOR")).token;
     const editorB = (await staff(b, "EDITOR")).token;
     const blog = await newLiveBlog(a, editorA);
-    const feeds: Feed[] = [];
-    for (const [lede, url] of [
-      [a, urlA],
-      [b, urlB],
-    ] as const) {
-      for (let i = 0; i < 2; i++) {
-        const c = wsClient(url);
-        clients.push(c);
-        feeds.push(await subscribe(lede, c, LiveBlogEventsDocument, { articleId: blog.articleId }));
-      }
-    }
+    const feeds = await pair.subscribeOnBoth(2, LiveBlogEventsDocument, { articleId: blog.articleId });
     const bodies = async () =>
       (await b.query(LiveBlogDocument, { slug: blog.slug })).article!.liveBlog!.liveUpdates.edges.map(
         (e) => e.node.bodyText,

@@ -7,19 +7,13 @@ import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EditLiveUpdateDocument, WithdrawLiveUpdateDocument } from "../generated/graphql.js";
-import {
-  browserMissingButRequired,
-  launchChromium,
-  skipBrowser,
-  watchConsole,
-  type LaunchedBrowser,
-} from "../support/browser.js";
-import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
+import { launchChromium, skipBrowserSuite, watchConsole, type LaunchedBrowser } from "../support/browser.js";
+import { startLede, type TestLede } from "../support/lede.js";
 import { newLiveBlog, postUpdate, type TestLiveBlog } from "../support/live-blogs.js";
 
 const BLOG = "[data-lede-liveblog]";
 
-describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the live-blog script in Chromium", () => {
+describe.skipIf(skipBrowserSuite)("the live-blog script in Chromium", () => {
   let lede: TestLede;
   let site: Server;
   let siteUrl: string;

@@ -4,21 +4,15 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import {
-  browserMissingButRequired,
-  launchChromium,
-  skipBrowser,
-  watchConsole,
-  type LaunchedBrowser,
-} from "../support/browser.js";
+import { launchChromium, skipBrowserSuite, watchConsole, type LaunchedBrowser } from "../support/browser.js";
 import { articleId, guest, post } from "../support/fixtures.js";
-import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
+import { startLede, type TestLede } from "../support/lede.js";
 
 const SECRET = "a-shared-secret-of-at-least-32-characters";
 const ISSUER = "https://id.newsroom.example";
 const key = new TextEncoder().encode(SECRET);
 
-describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("console sign-in with a JWT", () => {
+describe.skipIf(skipBrowserSuite)("console sign-in with a JWT", () => {
   let lede: TestLede;
   let chromium: LaunchedBrowser;
   let base: string;

@@ -4,19 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ApproveCommentDocument, FlagCommentWithReasonDocument } from "../generated/graphql.js";
-import {
-  browserMissingButRequired,
-  launchChromium,
-  skipBrowser,
-  watchConsole,
-  type LaunchedBrowser,
-} from "../support/browser.js";
+import { launchChromium, skipBrowserSuite, watchConsole, type LaunchedBrowser } from "../support/browser.js";
 import { articleId, guest, post, staff } from "../support/fixtures.js";
-import { skipDatabase, startLede, type TestLede } from "../support/lede.js";
+import { startLede, type TestLede } from "../support/lede.js";
 
 const rawId = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1]!;
 
-describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("the moderation console in Chromium", () => {
+describe.skipIf(skipBrowserSuite)("the moderation console in Chromium", () => {
   let lede: TestLede;
   let chromium: LaunchedBrowser;
   let base: string;

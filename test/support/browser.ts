@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { skipDatabase } from "./lede.js";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const chromiumInstalled = existsSync(CHROMIUM_PATH);
@@ -12,6 +13,8 @@ const required = process.env.REQUIRE_SERVICES === "1";
 export const skipBrowser = !chromiumInstalled && !required;
 /** Chromium is absent but required: the suite has one failing test that says so. */
 export const browserMissingButRequired = !chromiumInstalled && required;
+/** `describe.skipIf(skipBrowserSuite)`: a suite that drives Chromium against a Lede on the test database. */
+export const skipBrowserSuite = skipDatabase || skipBrowser || browserMissingButRequired;
 
 const ARGS = [
   "--no-sandbox",

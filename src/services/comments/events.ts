@@ -7,7 +7,7 @@ import type { CommentEventKind, CommentStatus } from "../../generated/prisma/enu
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import type { Account } from "../../generated/prisma/client.js";
 import type { CommentEventMessage } from "./event-message.js";
-import { retryWhileUnavailable } from "../../platform/retry.js";
+import { GAP_FILL_BATCH, followEventLog } from "../shared/event-stream.js";
 import { canModerate } from "../shared/visibility.js";
 import { enqueueCommentEvent } from "../webhooks/outbox.js";
 
@@ -135,8 +135,6 @@ export interface StreamOptions {
   accept?: (event: CommentEventMessage) => boolean;
 }
 
-const GAP_FILL_BATCH = 500;
-
 async function readLog(
   ctx: Context,
   articleId: string,
@@ -149,61 +147,6 @@ async function readLog(
     take: GAP_FILL_BATCH,
   });
   return rows.map(toMessage);
-}
-
-/**
- * Makes return() work at once on a generator that is waiting: `release` (which ends the wait) runs first. Without
- * it a generator parked in `await next()` would finish only when the next event arrived, holding its listener (and
- * its Redis subscription) until then; and one that never started would ignore return() altogether. The stream also
- * ends when the server shuts down.
- */
-export function eagerReturn<T>(
-  ctx: Pick<Context, "shutdown">,
-  events: AsyncGenerator<T>,
-  release: () => Promise<unknown>,
-): AsyncIterableIterator<T> {
-  const stop = () => void wrapped.return!();
-  let forgetShutdown = () => {};
-  const wrapped: AsyncIterableIterator<T> = {
-    [Symbol.asyncIterator]: () => wrapped,
-    next: () => events.next(),
-    async return(value?: unknown) {
-      forgetShutdown();
-      await release();
-      return events.return(value as never);
-    },
-    async throw(error?: unknown) {
-      await release();
-      return events.throw(error);
-    },
-  };
-  if (ctx.shutdown.aborted) void wrapped.return!();
-  else forgetShutdown = onShutdown(ctx.shutdown, stop);
-  return wrapped;
-}
-
-/** The streams to end when each server shuts down: one abort listener per server rather than one per stream (an
- * AbortSignal, like every EventTarget, looks through all its listeners whenever one is added or removed). */
-const shutdownCallbacks = new WeakMap<AbortSignal, Set<() => void>>();
-
-function onShutdown(signal: AbortSignal, callback: () => void): () => void {
-  let callbacks = shutdownCallbacks.get(signal);
-  if (!callbacks) {
-    const all = new Set<() => void>();
-    callbacks = all;
-    shutdownCallbacks.set(signal, all);
-    signal.addEventListener(
-      "abort",
-      () => {
-        for (const run of [...all]) run();
-        all.clear();
-      },
-      { once: true },
-    );
-  }
-  callbacks.add(callback);
-  const registered = callbacks;
-  return () => void registered.delete(callback);
 }
 
 /**
@@ -224,42 +167,15 @@ export async function openCommentEventStream(
     await iterator.return?.();
     throw new BadUserInputError("after is a cursor of an event that has not happened", "after");
   }
-  let last = options.afterSeq ?? head;
   const wanted = (event: CommentEventMessage) =>
     (!options.threadId || event.threadId === options.threadId) &&
     canSeeEvent(ctx.viewer, event) &&
     (!options.accept || options.accept(event));
-
-  async function* catchUp(upToSeq?: number): AsyncGenerator<CommentEventMessage> {
-    for (;;) {
-      // A stream outlives moments when the database is saturated: wait for the log rather than end the stream.
-      const batch = await retryWhileUnavailable(() => readLog(ctx, articleId, last, upToSeq), ctx.shutdown);
-      for (const event of batch) {
-        last = event.seq;
-        if (wanted(event)) yield event;
-      }
-      if (batch.length < GAP_FILL_BATCH) return;
-    }
-  }
-
-  async function* stream(): AsyncGenerator<CommentEventMessage> {
-    try {
-      if (options.afterSeq !== undefined) yield* catchUp();
-      for (;;) {
-        const { value, done } = await iterator.next();
-        if (done) return;
-        if (value.seq <= last) continue; // already delivered by the replay or a gap fill
-        // A gap: an event reached us out of order, was dropped for a slow reader, or was lost while Redis was away.
-        // The log has it.
-        if (value.seq > last + 1) yield* catchUp(value.seq - 1);
-        last = value.seq;
-        if (!wanted(value)) continue;
-        if (value.publishedAt) ctx.metrics.observeFanoutLag(Date.now() - value.publishedAt);
-        yield value;
-      }
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  return eagerReturn(ctx, stream(), async () => iterator.return?.());
+  return followEventLog(ctx, {
+    live: iterator,
+    last: options.afterSeq ?? head,
+    replay: options.afterSeq !== undefined,
+    readLog: (afterSeq, upToSeq) => readLog(ctx, articleId, afterSeq, upToSeq),
+    wanted,
+  });
 }

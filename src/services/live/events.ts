@@ -6,8 +6,7 @@ import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import type { LiveBlogEventKind } from "../../generated/prisma/enums.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
-import { retryWhileUnavailable } from "../../platform/retry.js";
-import { eagerReturn } from "../comments/events.js";
+import { GAP_FILL_BATCH, followEventLog } from "../shared/event-stream.js";
 import type { LiveBlogEventMessage } from "./event-message.js";
 
 type Tx = P.TransactionClient;
@@ -80,8 +79,6 @@ export function decodeLiveEventCursor(cursor: string, articleId: string): number
   return seq;
 }
 
-const GAP_FILL_BATCH = 500;
-
 async function readLog(ctx: Context, articleId: string, afterSeq: number, upToSeq?: number) {
   const rows = await ctx.prisma.liveBlogEvent.findMany({
     where: { articleId, seq: upToSeq === undefined ? { gt: afterSeq } : { gt: afterSeq, lte: upToSeq } },
@@ -108,35 +105,10 @@ export async function openLiveBlogEventStream(
     await iterator.return?.();
     throw new BadUserInputError("after is a cursor of an event that has not happened", "after");
   }
-  let last = afterSeq ?? head;
-
-  async function* catchUp(upToSeq?: number): AsyncGenerator<LiveBlogEventMessage> {
-    for (;;) {
-      const batch = await retryWhileUnavailable(() => readLog(ctx, articleId, last, upToSeq), ctx.shutdown);
-      for (const event of batch) {
-        last = event.seq;
-        yield event;
-      }
-      if (batch.length < GAP_FILL_BATCH) return;
-    }
-  }
-
-  async function* stream(): AsyncGenerator<LiveBlogEventMessage> {
-    try {
-      if (afterSeq !== undefined) yield* catchUp();
-      for (;;) {
-        const { value, done } = await iterator.next();
-        if (done) return;
-        if (value.seq <= last) continue; // already delivered by the replay or a gap fill
-        // A gap (out of order, dropped for a slow reader, lost while Redis was away): the log has it.
-        if (value.seq > last + 1) yield* catchUp(value.seq - 1);
-        last = value.seq;
-        if (value.publishedAt) ctx.metrics.observeFanoutLag(Date.now() - value.publishedAt);
-        yield value;
-      }
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  return eagerReturn(ctx, stream(), async () => iterator.return?.());
+  return followEventLog(ctx, {
+    live: iterator,
+    last: afterSeq ?? head,
+    replay: afterSeq !== undefined,
+    readLog: (afterLogSeq, upToSeq) => readLog(ctx, articleId, afterLogSeq, upToSeq),
+  });
 }

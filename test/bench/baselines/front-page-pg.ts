@@ -5,38 +5,8 @@
 // for the whole page, with `= ANY($1)` and window functions for the per-article limits, in three rounds of
 // statements sent side by side over a pool as large as Lede's (DATABASE_POOL_SIZE's default, 10).
 import pg from "pg";
-import { encodeGlobalId } from "../../../src/global-id.js";
+import { frontPageAnswer, type ArticleRow, type CommentRow, type MentionRow } from "./front-page-answer.js";
 
-interface ArticleRow {
-  id: string;
-  headline: string;
-  publishedAt: string | null;
-  sectionId: string | null;
-  publisherId: string | null;
-}
-interface CommentRow {
-  id: string;
-  key: string;
-  body: string;
-  status: string;
-  displayName: string;
-  authorId: string;
-}
-interface MentionRow {
-  articleId: string;
-  salience: number;
-  personId: string | null;
-  organisationId: string | null;
-  eventId: string | null;
-  placeId: string | null;
-  person: string | null;
-  organisation: string | null;
-  event: string | null;
-  place: string | null;
-}
-
-const globalId = encodeGlobalId;
-const cursorOf = (id: string) => Buffer.from(`GPC:S:${id}`, "utf8").toString("base64");
 const SHOWN = `(c.status = 'VISIBLE' OR (c.status = 'REMOVED' AND c."removedWhileVisible"))`;
 
 // Every statement by name: node-postgres prepares a named statement once per connection and then only binds it.
@@ -98,7 +68,6 @@ export function createPostgresFrontPage(connectionString: string, poolSize = 10)
     new Map((await run<{ key: string; n: number }>(name, [ids])).map((r) => [r.key, r.n]));
   const names = async (name: keyof typeof STATEMENTS, ids: string[]) =>
     new Map((await run<{ id: string; name: string }>(name, [ids])).map((r) => [r.id, r.name]));
-  const body = (c: CommentRow) => (c.status === "REMOVED" ? null : c.body);
 
   async function frontPage(first: number, comments: number) {
     const [rows, total] = await Promise.all([
@@ -114,71 +83,30 @@ export function createPostgresFrontPage(connectionString: string, poolSize = 10)
         run<{ key: string; role: string; id: string; name: string }>("bylines", [ids]).then(byKey),
         names("publishers", present(shown.map((a) => a.publisherId))),
         counts("mentionCounts", ids),
-        run<MentionRow & { key: string }>("mentions", [ids, 10]).then((r) =>
+        run<MentionRow & { articleId: string; key: string }>("mentions", [ids, 10]).then((r) =>
           byKey(r.map((m) => ({ ...m, key: m.articleId }))),
         ),
         counts("commentCounts", ids),
         counts("topLevelCounts", ids),
-        run<CommentRow>("topLevel", [ids, comments]).then(byKey),
+        run<CommentRow & { key: string }>("topLevel", [ids, comments]).then(byKey),
       ]);
     const commentIds = [...topLevel.values()].flat().map((c) => c.id);
     const [replyCounts, replies] = await Promise.all([
       counts("replyCounts", commentIds),
-      run<CommentRow>("replies", [commentIds]).then(byKey),
+      run<CommentRow & { key: string }>("replies", [commentIds]).then(byKey),
     ]);
-    const edges = shown.map((a) => ({
-      cursor: cursorOf(a.id),
-      node: {
-        id: globalId("Article", a.id),
-        headline: a.headline,
-        publishedAt: a.publishedAt,
-        section: a.sectionId === null ? null : { name: sections.get(a.sectionId)! },
-        bylines: (bylines.get(a.id) ?? []).map((b) => ({
-          role: b.role,
-          person: { id: globalId("Person", b.id), name: b.name },
-        })),
-        publisher:
-          a.publisherId === null
-            ? null
-            : { id: globalId("Organisation", a.publisherId), name: publishers.get(a.publisherId)! },
-        mentions: {
-          totalCount: mentionCounts.get(a.id) ?? 0,
-          edges: (mentions.get(a.id) ?? []).map((m) => ({ node: { salience: m.salience, entity: entityOf(m) } })),
-        },
-        commentCount: commentCounts.get(a.id) ?? 0,
-        comments: {
-          totalCount: topLevelCounts.get(a.id) ?? 0,
-          edges: (topLevel.get(a.id) ?? []).map((c) => ({
-            node: {
-              id: globalId("Comment", c.id),
-              body: body(c),
-              author: { id: globalId("Account", c.authorId), displayName: c.displayName },
-              replyCount: replyCounts.get(c.id) ?? 0,
-              replies: {
-                edges: (replies.get(c.id) ?? []).map((r) => ({
-                  node: { id: globalId("Comment", r.id), body: body(r), author: { displayName: r.displayName } },
-                })),
-              },
-            },
-          })),
-        },
-      },
-    }));
-    return {
-      articles: {
-        totalCount: total,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-        edges,
-      },
-    };
+    return frontPageAnswer(rows, first, total, {
+      sectionName: (id) => sections.get(id)!,
+      bylines: (id) => bylines.get(id) ?? [],
+      publisherName: (id) => publishers.get(id)!,
+      mentionCount: (id) => mentionCounts.get(id) ?? 0,
+      mentions: (id) => mentions.get(id) ?? [],
+      commentCount: (id) => commentCounts.get(id) ?? 0,
+      topLevelCount: (id) => topLevelCounts.get(id) ?? 0,
+      topLevel: (id) => topLevel.get(id) ?? [],
+      replyCount: (id) => replyCounts.get(id) ?? 0,
+      replies: (id) => replies.get(id) ?? [],
+    });
   }
   return { frontPage, close: () => pool.end() };
-}
-
-function entityOf(m: MentionRow) {
-  if (m.personId !== null) return { __typename: "Person", id: globalId("Person", m.personId), name: m.person };
-  if (m.organisationId !== null)
-    return { __typename: "Organisation", id: globalId("Organisation", m.organisationId), name: m.organisation };
-  if (m.eventId !== null) return { __typename: "Event", id: globalId("Event", m.eventId), name: m.event };
-  return { __typename: "Place", id: globalId("Place", m.placeId!), name: m.place };
 }

@@ -89,15 +89,8 @@ function startCommentStream(post: (body: string) => Promise<void>, perSecond: nu
   };
 }
 
-interface Reads {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  wrong: number;
-  sampleWrong?: string;
-  rounds: HttpLoadResult[];
-}
+/** The medians of a phase's read rounds (its wrong answers summed), and the rounds themselves. */
+type Reads = Omit<HttpLoadResult, "requests"> & { rounds: HttpLoadResult[] };
 
 function readsOf(rounds: HttpLoadResult[]): Reads {
   const pick = (key: "rps" | "p50" | "p95" | "p99") => median(rounds.map((r) => r[key]));
