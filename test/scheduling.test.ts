@@ -96,7 +96,10 @@ describe.skipIf(skipDatabase)("publishing on time", () => {
         ).status;
       expect(await status()).toBe("PUBLISHED");
       // Started after the time, polling only every ten minutes: its pass at start is what runs the job.
-      const restarted = await startLede({ env: { SCHEDULER: "true", SCHEDULER_POLL_MS: "600000" }, sameDatabaseAs: idle });
+      const restarted = await startLede({
+        env: { SCHEDULER: "true", SCHEDULER_POLL_MS: "600000" },
+        sameDatabaseAs: idle,
+      });
       restarted.clock.advance(2 * HOUR);
       try {
         await until(async () => (await status()) === "WITHDRAWN", "the missed withdrawal");

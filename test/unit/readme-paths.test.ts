@@ -17,14 +17,7 @@ describe("README paths", () => {
   const paths = namedPaths(readFileSync(join(root, "README.md"), "utf8"));
 
   it("names the folders of the house plan", () => {
-    for (const folder of [
-      "src/platform/",
-      "src/plugins/",
-      "src/caching/",
-      "src/ws/",
-      "src/loaders/",
-      "test/unit/",
-    ]) {
+    for (const folder of ["src/platform/", "src/plugins/", "src/caching/", "src/ws/", "src/loaders/", "test/unit/"]) {
       expect(paths).toContain(folder);
     }
   });
