@@ -1,6 +1,7 @@
 // Live-blog mutations (editors): the coverage window, and posting, editing, publishing, marking, pinning, correcting
 // and withdrawing updates. Each takes a clientMutationId (a retry with the same id and input changes nothing again)
 // and hands over to services/live.
+import type { InputObjectRef } from "@pothos/core";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { setLiveCoverage } from "../../services/live/coverage.js";
@@ -8,6 +9,8 @@ import { correctLiveUpdate, markLiveUpdate, withdrawLiveUpdate } from "../../ser
 import { editLiveUpdate, postLiveUpdate, publishLiveUpdate } from "../../services/live/updates.js";
 import { INVALIDATED_BY_LIVE_BLOG_EVENTS } from "../shared/cache-facts.js";
 import { BlockKindEnum } from "../shared/enums.js";
+
+type LedeTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
 
 type InputFieldBuilder = Parameters<
   Extract<Parameters<typeof builder.inputType>[1]["fields"], (...args: never[]) => unknown>
@@ -125,46 +128,68 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) =>
       ctx.prisma.article.findUniqueOrThrow({ ...query, where: { id: await setLiveCoverage(ctx, input) } }),
   }),
-  postLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: posts an update to a live blog (or saves it as a draft).",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: PostLiveUpdateInput, required: true, description: "The update." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await postLiveUpdate(ctx, input)),
-  }),
-  editLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: changes an update, if nobody changed it since the version you name.",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: EditLiveUpdateInput, required: true, description: "The changes." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await editLiveUpdate(ctx, input)),
-  }),
-  publishLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: publishes a draft update now (it takes its place at the top).",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: PublishLiveUpdateInput, required: true, description: "The draft." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await publishLiveUpdate(ctx, input)),
-  }),
-  markLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: marks an update as a key event or a summary, or pins or unpins it.",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: MarkLiveUpdateInput, required: true, description: "The marks." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await markLiveUpdate(ctx, input)),
-  }),
-  correctLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: adds a dated correction to a published update.",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: CorrectLiveUpdateInput, required: true, description: "The correction." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await correctLiveUpdate(ctx, input)),
-  }),
-  withdrawLiveUpdate: t.prismaField({
-    type: "LiveUpdate",
-    description: "Editors: withdraws an update; readers see that it was withdrawn, and why.",
-    extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
-    args: { input: t.arg({ type: WithdrawLiveUpdateInput, required: true, description: "The update and why." }) },
-    resolve: async (query, _root, { input }, ctx) => reloadUpdate(ctx, query, await withdrawLiveUpdate(ctx, input)),
-  }),
 }));
+
+/** The six mutations that change one update: each takes its input, hands it to its service and answers with the
+ * update as it is now. */
+function updateMutation<Shape>(
+  name: string,
+  description: string,
+  input: InputObjectRef<LedeTypes, Shape>,
+  inputDescription: string,
+  run: (ctx: Context, input: Shape) => Promise<string>,
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: "LiveUpdate",
+      description: `Editors: ${description}`,
+      extensions: INVALIDATED_BY_LIVE_BLOG_EVENTS,
+      args: { input: t.arg({ type: input, required: true, description: inputDescription }) },
+      resolve: async (query, _root, args, ctx) =>
+        reloadUpdate(ctx, query, await run(ctx, (args as { input: Shape }).input)),
+    }),
+  );
+}
+
+updateMutation(
+  "postLiveUpdate",
+  "posts an update to a live blog (or saves it as a draft).",
+  PostLiveUpdateInput,
+  "The update.",
+  postLiveUpdate,
+);
+updateMutation(
+  "editLiveUpdate",
+  "changes an update, if nobody changed it since the version you name.",
+  EditLiveUpdateInput,
+  "The changes.",
+  editLiveUpdate,
+);
+updateMutation(
+  "publishLiveUpdate",
+  "publishes a draft update now (it takes its place at the top).",
+  PublishLiveUpdateInput,
+  "The draft.",
+  publishLiveUpdate,
+);
+updateMutation(
+  "markLiveUpdate",
+  "marks an update as a key event or a summary, or pins or unpins it.",
+  MarkLiveUpdateInput,
+  "The marks.",
+  markLiveUpdate,
+);
+updateMutation(
+  "correctLiveUpdate",
+  "adds a dated correction to a published update.",
+  CorrectLiveUpdateInput,
+  "The correction.",
+  correctLiveUpdate,
+);
+updateMutation(
+  "withdrawLiveUpdate",
+  "withdraws an update; readers see that it was withdrawn, and why.",
+  WithdrawLiveUpdateInput,
+  "The update and why.",
+  withdrawLiveUpdate,
+);
