@@ -13,3 +13,20 @@ export const AccountRef = builder.prismaNode("Account", {
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the account was created." }),
   }),
 });
+
+/** Adds, to a record of a change (an audit entry, an article revision, a moderator's action on an account), the
+ * account that made it: loaded per request; null for the system (the scheduler), or an account since deleted. */
+export function addActingAccountField(
+  model: "AuditEntry" | "ArticleRevision" | "AccountAction",
+  name: string,
+  description: string,
+) {
+  builder.prismaObjectField(model, name, (t) =>
+    t.field({
+      type: AccountRef,
+      nullable: true,
+      description,
+      resolve: (record, _args, ctx) => (record.actorId ? ctx.loaders.nodes.Account.load(record.actorId) : null),
+    }),
+  );
+}

@@ -8,7 +8,7 @@ import { JSON_LD_SELECT, toJsonLd } from "../../services/export/json-ld.js";
 import { NINJS_SELECT, toNinjs } from "../../services/export/ninjs.js";
 import { listedArticleWhere, NEWEST_ARTICLES_FIRST } from "../../services/shared/visibility.js";
 import { namedConnection } from "../shared/connections.js";
-import { AccountRef } from "../account/types.js";
+import { addActingAccountField } from "../account/types.js";
 import type { Context } from "../../context.js";
 import { MentionConnection } from "../links/types.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
@@ -282,13 +282,9 @@ const AuditEntryRef = builder.prismaObject("AuditEntry", {
     }),
     changes: t.exposeString("changes", { description: "What the mutation set, as JSON." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
-    actor: t.field({
-      type: AccountRef,
-      nullable: true,
-      description: "Who made the change.",
-      resolve: (e, _args, ctx) => (e.actorId ? ctx.loaders.nodes.Account.load(e.actorId) : null),
-    }),
   }),
 });
+
+addActingAccountField("AuditEntry", "actor", "Who made the change.");
 
 export const AuditConnection = namedConnection(AuditEntryRef, "AuditEntry", "audit entries");

@@ -8,7 +8,7 @@ import { standingOf, type Standing } from "../../services/moderation/standing.js
 import type { AccountDeletion } from "../../services/moderation/account-data.js";
 import { MODERATION_QUEUES, type ModerationQueue } from "../../services/moderation/queue.js";
 import { canModerate } from "../../services/shared/visibility.js";
-import { AccountRef } from "../account/types.js";
+import { addActingAccountField } from "../account/types.js";
 import { VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import { describedEnum } from "../shared/enums.js";
 import { FlagReasonEnum, ModerationDecisionRef } from "../comment/types.js";
@@ -65,14 +65,14 @@ const AccountActionRef = builder.prismaObject("AccountAction", {
     message: t.exposeString("message", { nullable: true, description: "WARN: the message the reader sees." }),
     until: t.expose("until", { type: "DateTime", nullable: true, description: "SUSPEND: until when." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
-    moderator: t.field({
-      type: AccountRef,
-      nullable: true,
-      description: "Who did it (null when the account deleted itself or the moderator's account is gone).",
-      resolve: (a, _args, ctx) => (a.actorId ? ctx.loaders.nodes.Account.load(a.actorId) : null),
-    }),
   }),
 });
+
+addActingAccountField(
+  "AccountAction",
+  "moderator",
+  "Who did it (null when the account deleted itself or the moderator's account is gone).",
+);
 
 const StandingRef = builder.objectRef<Standing>("AccountStanding").implement({
   description: "Whether an account may take part, and the warning its reader should see.",

@@ -6,7 +6,7 @@ import type { BlockChange, FieldChange, RevisionDiff } from "../../services/revi
 import type { NewPreview } from "../../services/revisions/previews.js";
 import { snapshotOf } from "../../services/revisions/revisions.js";
 import { canSeeUnpublished } from "../../services/shared/visibility.js";
-import { AccountRef } from "../account/types.js";
+import { addActingAccountField } from "../account/types.js";
 import { BlockKindEnum, describedEnum } from "../shared/enums.js";
 
 export const ScheduledActionEnum = describedEnum("ScheduledAction", "What a scheduled change does.", ScheduledAction, {
@@ -35,16 +35,12 @@ export const ArticleRevisionRef = builder.prismaNode("ArticleRevision", {
     version: t.exposeInt("version", { description: "The article's version after the change." }),
     action: t.exposeString("action", { description: "The change, e.g. updateArticle or publishArticle." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When." }),
-    actor: t.field({
-      type: AccountRef,
-      nullable: true,
-      description: "Who (null: the scheduler).",
-      resolve: (r, _args, ctx) => (r.actorId ? ctx.loaders.nodes.Account.load(r.actorId) : null),
-    }),
     headline: t.string({ description: "The headline then.", resolve: (r) => snapshotOf(r).headline }),
     snapshot: t.string({ description: "Every field and the body then, as JSON.", resolve: (r) => r.snapshot }),
   }),
 });
+
+addActingAccountField("ArticleRevision", "actor", "Who (null: the scheduler).");
 
 const RevisionBlockRef = builder
   .objectRef<{ kind: string; text: string | null; level: number | null; attribution: string | null }>("RevisionBlock")
