@@ -17,7 +17,8 @@ import { requireParticipant } from "../moderation/standing.js";
 import { publishCommentEvents, recordCommentEvent, republishLatest } from "./events.js";
 import type { CommentEventMessage } from "./event-message.js";
 import { normaliseCommentBody } from "./text.js";
-import { assessComment, recordDecision } from "./moderation.js";
+import { recordDecision } from "./decision-log.js";
+import { assessComment } from "./moderation.js";
 import { canModerate, isArticleOpenable, isCommentVisible } from "../shared/visibility.js";
 
 export interface PostCommentInput {

@@ -4,7 +4,7 @@ import type { Config } from "../../platform/config.js";
 import { lockComment, writeTransaction } from "../../platform/transactions.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError, ForbiddenError, NotFoundError } from "../../errors.js";
-import type { CommentStatus, FlagReason, ModerationRule } from "../../generated/prisma/enums.js";
+import type { CommentStatus, FlagReason } from "../../generated/prisma/enums.js";
 import type { Account, Comment, Prisma as P } from "../../generated/prisma/client.js";
 import { recordDecision, type Reason } from "./decision-log.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
@@ -14,8 +14,6 @@ import { publishCommentEvents, recordCommentEvent, republishLatest } from "./eve
 import type { CommentEventMessage } from "./event-message.js";
 import { isArticleOpenable, isCommentVisible } from "../shared/visibility.js";
 import { checkedRejectionReason, decideInTransaction } from "../moderation/decide.js";
-
-export { recordDecision, type Reason };
 
 export interface Assessment {
   status: Extract<CommentStatus, "VISIBLE" | "PENDING" | "REJECTED">;
