@@ -62,21 +62,21 @@ export function createLoaders(
 ): Loaders {
   const make = <T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => byId(ids, await find([...ids])), { cache: options.cache });
-  const nodes = {
-    Article: make((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
-    Person: make((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
-    Organisation: make((ids) => prisma.organisation.findMany({ where: { id: { in: ids } } })),
-    Event: make((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
-    Place: make((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
-    Comment: make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
-    Account: make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
-    Media: make((ids) => prisma.media.findMany({ where: { id: { in: ids } } })),
-    Affiliation: make((ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } })),
-    Participant: make((ids) => prisma.participant.findMany({ where: { id: { in: ids } } })),
-    LiveUpdate: make((ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } })),
+  const nodeLoaders = {
+    Article: () => make((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
+    Person: () => make((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
+    Organisation: () => make((ids) => prisma.organisation.findMany({ where: { id: { in: ids } } })),
+    Event: () => make((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
+    Place: () => make((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
+    Comment: () => make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
+    Account: () => make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
+    Media: () => make((ids) => prisma.media.findMany({ where: { id: { in: ids } } })),
+    Affiliation: () => make((ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } })),
+    Participant: () => make((ids) => prisma.participant.findMany({ where: { id: { in: ids } } })),
+    LiveUpdate: () => make((ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } })),
   };
-  const redirects = make((ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } }));
-  const reactionCounts = new DataLoader<string, ReactionCount[]>(
+  const redirects = () => make((ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } }));
+  const reactionCounts = () => new DataLoader<string, ReactionCount[]>(
     async (commentIds) => {
       const groups = await prisma.reaction.groupBy({
         by: ["commentId", "kind"],
@@ -95,7 +95,7 @@ export function createLoaders(
     },
     { cache: options.cache },
   );
-  const commentCounts = new DataLoader<string, number>(
+  const commentCounts = () => new DataLoader<string, number>(
     async (articleIds) => {
       const groups = await prisma.comment.groupBy({
         by: ["articleId"],
@@ -107,5 +107,28 @@ export function createLoaders(
     },
     { cache: options.cache },
   );
-  return { nodes, reactionCounts, redirects, commentCounts };
+  return {
+    nodes: lazyFields(nodeLoaders) as Loaders["nodes"],
+    ...lazyFields({ reactionCounts, redirects, commentCounts }),
+  };
+}
+
+/**
+ * An object whose fields are built on first read, then kept. Every request and every subscription gets a context
+ * with its loaders, and most use one or two: at 10,000 subscribers, fourteen DataLoaders each were memory for nothing.
+ */
+function lazyFields<T extends Record<string, unknown>>(builders: { [K in keyof T]: () => T[K] }): T {
+  const fields = {} as T;
+  for (const key of Object.keys(builders) as (keyof T)[]) {
+    Object.defineProperty(fields, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = builders[key]();
+        Object.defineProperty(fields, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return fields;
 }
