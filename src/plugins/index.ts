@@ -12,6 +12,7 @@ import type { Clock, Context } from "../context.js";
 import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import { useCompression } from "./compression.js";
 import { useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
 import { graphiqlOptions } from "./graphiql-tabs.js";
@@ -50,6 +51,9 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
     // Cache-Control it makes.
     useHttpCacheHeaders(config.graphqlPath, deps.schema),
+    // Has only an onResponse, which must come after the HTTP cache's (whose ETag hashes the uncompressed answer and
+    // whose 304s it leaves alone) and before the request log's (which sets a header on the response as sent).
+    useCompression(),
     // Answers /metrics in onRequest; counts every response by the status the HTTP cache left it with.
     useMetrics(deps.metrics),
     // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
