@@ -1,5 +1,5 @@
 // Compression across Lede's routes: GraphQL answers (POST, GET, persisted-query GETs, answers from the response
-// cache), the widget's and the live blog's scripts, GraphiQL, the moderation console and feeds come
+// cache), the widget's and the live blog's scripts, GraphiQL, the moderation console, feeds and the home page come
 // back in brotli or gzip as Accept-Encoding asks and decode to what is sent uncompressed; small answers, Server-Sent
 // Events and multipart @defer are not compressed; Vary, HEAD and 304 hold; and the bytes on a real socket decode.
 import { createHash } from "node:crypto";
@@ -111,7 +111,7 @@ describe.skipIf(skipDatabase)("compression", () => {
     expect(persisted.text).toBe(plain.text);
   });
 
-  it("compresses the scripts, GraphiQL, the moderation console and the feeds", async () => {
+  it("compresses the scripts, GraphiQL, the moderation console, the feeds and the home page", async () => {
     for (const [path, accept] of [
       ["/embed/comments.js", "*/*"],
       ["/embed/liveblog.js", "*/*"],
@@ -119,6 +119,7 @@ describe.skipIf(skipDatabase)("compression", () => {
       ["/moderate", "text/html"],
       ["/moderate/main.js", "*/*"],
       ["/feeds/rss.xml", "*/*"],
+      ["/", "text/html"],
     ] as const) {
       const plain = await read(await lede.fetch(path, { headers: { accept } }));
       expect(plain.status, path).toBe(200);

@@ -16,6 +16,7 @@ import { useCompression } from "./compression.js";
 import { useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
 import { graphiqlOptions } from "./graphiql-tabs.js";
+import { useHomePage } from "./home-page.js";
 import { useHttpGuards } from "./http-guards.js";
 import { useLiveBlogScript } from "./liveblog-script.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
@@ -63,6 +64,8 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     useModerationConsole(config.graphqlPath),
     // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
     useLiveBlogScript(config.graphqlPath, deps.logger),
+    // The home page (/) with the static files above: no database, and before the rate limit.
+    useHomePage(config),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
