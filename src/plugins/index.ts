@@ -12,9 +12,11 @@ import type { Clock, Context } from "../context.js";
 import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import { useCompression } from "./compression.js";
 import { useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
 import { graphiqlOptions } from "./graphiql-tabs.js";
+import { useHomePage } from "./home-page.js";
 import { useHttpGuards } from "./http-guards.js";
 import { useLiveBlogScript } from "./liveblog-script.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
@@ -50,6 +52,9 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
     // Cache-Control it makes.
     useHttpCacheHeaders(config.graphqlPath, deps.schema),
+    // Has only an onResponse, which must come after the HTTP cache's (whose ETag hashes the uncompressed answer and
+    // whose 304s it leaves alone) and before the request log's (which sets a header on the response as sent).
+    useCompression(),
     // Answers /metrics in onRequest; counts every response by the status the HTTP cache left it with.
     useMetrics(deps.metrics),
     // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
@@ -59,6 +64,8 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     useModerationConsole(config.graphqlPath),
     // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
     useLiveBlogScript(config.graphqlPath, deps.logger),
+    // The home page (/) with the static files above: no database, and before the rate limit.
+    useHomePage(config),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
