@@ -1,7 +1,7 @@
 // Every yoga plugin of Lede, in the one order they must run in, and why, beside each entry. Yoga calls a hook of every
 // plugin in list order: onRequest stops at the first plugin that answers (endResponse), onResponse runs for all of
-// them, and where several set a function (subscribe), the last one wins. Yoga's own plugins (health check, CORS,
-// GraphiQL outside production, the request parsers) come before these, its error masking after.
+// them, and where several set a function (subscribe), the last one wins. Yoga's own plugins (health check, CORS, the
+// request parsers) come before these, its error masking after.
 import type { GraphQLSchema } from "graphql";
 import { useReadinessCheck, type YogaServerOptions } from "graphql-yoga";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
@@ -12,9 +12,10 @@ import type { Clock, Context } from "../context.js";
 import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import { createAssetCatalog } from "../http/assets.js";
 import { useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
-import { graphiqlOptions } from "./graphiql-tabs.js";
+import { useGraphiQL } from "./graphiql.js";
 import { useHttpGuards } from "./http-guards.js";
 import { useLiveBlogScript } from "./liveblog-script.js";
 import { usePerOperationLimits, useQueryTimeout } from "./limits.js";
@@ -24,6 +25,7 @@ import { usePersistedQueries } from "./persisted-queries.js";
 import { useAnonymousRateLimit, type RateLimiter } from "./rate-limit.js";
 import { useRequestLog } from "./request-log.js";
 import { useSharedSubscriptionExecution, type SharedExecutionCounts } from "./shared-execution.js";
+import { useStaticAssets } from "./static-assets.js";
 
 export interface LedePluginDeps {
   config: Config;
@@ -46,6 +48,8 @@ type YogaPlugins = NonNullable<YogaServerOptions<{}, Context>["plugins"]>;
 
 export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
   const { config } = deps;
+  // The hashed files under /assets/; the plugins that serve pages and scripts declare their groups in it.
+  const assets = createAssetCatalog();
   return [
     // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
     // Cache-Control it makes.
@@ -59,13 +63,18 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     useModerationConsole(config.graphqlPath),
     // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
     useLiveBlogScript(config.graphqlPath, deps.logger),
+    // GraphiQL's page (a browser's GET on the GraphQL path; /graphiql in production), the same way: no database.
+    useGraphiQL(config, assets),
+    // The hashed files under /assets/ (GraphiQL's), after the plugins above have
+    // declared their groups, and before the rate limit like them.
+    useStaticAssets(assets, deps.logger),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
     useAnonymousRateLimit(deps.rateLimiter, config.trustedProxies),
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
     // database, so an address past its limit must not reach it through them) and before anything GraphQL.
     useFeeds({ db: deps.db, clock: deps.clock, site: config.site, logger: deps.logger }),
-    // GraphiQL on /graphiql in production and JSON-only POST (415) in onRequest; the introspection gate at execute.
-    useHttpGuards(config, graphiqlOptions),
+    // JSON-only POST (415) in onRequest; the introspection gate at execute.
+    useHttpGuards(config),
     // Depth, aliases, directives, tokens and cost, then the query timeout: for HTTP and WebSockets alike.
     usePerOperationLimits(config.limits),
     useQueryTimeout(config.queryTimeoutMs),
