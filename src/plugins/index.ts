@@ -13,7 +13,7 @@ import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
 import { createAssetCatalog } from "../http/assets.js";
-import { useEmbedScript } from "./embed.js";
+import { defineWidgetAssets, useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
 import { useGraphiQL } from "./graphiql.js";
 import { useHttpGuards } from "./http-guards.js";
@@ -50,6 +50,7 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
   const { config } = deps;
   // The hashed files under /assets/; the plugins that serve pages and scripts declare their groups in it.
   const assets = createAssetCatalog();
+  defineWidgetAssets(assets, config.graphqlPath, deps.logger);
   return [
     // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
     // Cache-Control it makes.
@@ -57,15 +58,15 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // Answers /metrics in onRequest; counts every response by the status the HTTP cache left it with.
     useMetrics(deps.metrics),
     // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
-    useEmbedScript(config.graphqlPath, deps.logger),
+    useEmbedScript(assets),
     // Answers the moderation console's page and files (/moderate) in onRequest, like the widget's script and for the
     // same reason: before the rate limit, so opening the console does not count against a newsroom's address.
-    useModerationConsole(config.graphqlPath),
+    useModerationConsole(config.graphqlPath, assets),
     // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
-    useLiveBlogScript(config.graphqlPath, deps.logger),
+    useLiveBlogScript(assets),
     // GraphiQL's page (a browser's GET on the GraphQL path; /graphiql in production), the same way: no database.
     useGraphiQL(config, assets),
-    // The hashed files under /assets/ (GraphiQL's), after the plugins above have
+    // The hashed files under /assets/ (GraphiQL's, the console's, the widget's), after the plugins above have
     // declared their groups, and before the rate limit like them.
     useStaticAssets(assets, deps.logger),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
