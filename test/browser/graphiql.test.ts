@@ -185,6 +185,16 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
     await waitForResponse(page, `"title": "No asylum, but no return to Russia either"`, "the pinned update", logs);
   });
 
+  it("opens a ?query= link in a tab of its own, and runs it with @defer: the deferred part arrives", async () => {
+    const query = "query Deferred { articles(first: 1) { edges { node { id ... @defer { headline } } } } }";
+    const { page, logs } = await openGraphiQL(chromium, `${baseUrl}/graphql?query=${encodeURIComponent(query)}`);
+    opened.push({ page, logs, context: page.context() });
+    expect(await tabTitles(page)).toEqual(["*Deferred", ...EXAMPLES]);
+    await page.locator(".graphiql-execute-button").click();
+    await waitForResponse(page, `"headline":`, "the deferred headline", logs);
+    expect(await responseText(page)).toContain(squeeze(`"id": "`));
+  });
+
   it("runs an example from the keyboard: Enter opens its tab, Ctrl-Enter runs it", async () => {
     const { page, logs } = await open();
     await tabButton(page, "Search").focus();
