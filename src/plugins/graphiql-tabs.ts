@@ -111,8 +111,7 @@ export const graphiqlTabs: ExampleTab[] = [
   { query: EXAMPLE_QUERY },
   { query: TIMELINE_QUERY, variables: JSON.stringify({ entity: MEDVEDEV_ID, from: "2022-01-01T00:00:00Z" }, null, 2) },
   { query: SEARCH_EXAMPLE_QUERY },
-  // The live-blog tab goes before the live comments (it was moved there when a first click on a tab often did not
-  // open it; that was the fonts, see src/graphiql/editor.ts, and the README's tour follows this order).
+  // The live-blog tab goes before the live comments: the order the README's tour of the tabs follows.
   {
     query: LIVE_BLOG_QUERY,
     variables: JSON.stringify({ slug: SAMPLE_LIVE_BLOG.slug, articleId: SAMPLE_LIVE_BLOG_ID }, null, 2),
