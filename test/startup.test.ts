@@ -47,6 +47,12 @@ describe.skipIf(skipDatabase)("npm start", () => {
     expect(widget.status).toBe(200);
     expect(widget.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(await widget.text()).toContain("data-lede-comments");
+    // GraphiQL's page and its files, read by the bundle from render-graphiql (kept outside the bundle)
+    const page = await fetch(`${first.baseUrl}/graphql`, { headers: { accept: "text/html" } });
+    const bundle = /\/assets\/graphiql\/graphiql\.[0-9a-f]{16}\.js/.exec(await page.text())?.[0];
+    const graphiql = await fetch(`${first.baseUrl}${bundle}`);
+    expect(graphiql.status).toBe(200);
+    expect(graphiql.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     const data = (await graphqlOver(first.baseUrl, STORY)) as {
       data: {
         article: { headline: string; bylines: { person: { name: string } }[]; media: unknown[] };

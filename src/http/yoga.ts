@@ -1,12 +1,11 @@
 // The yoga instance: GraphQL over HTTP (and SSE), GraphiQL, /health and /ready, with Lede's plugins and the context of
 // an HTTP request. WebSocket operations go through it too (ws/subscribe.ts), with a context built already.
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { ResolveViewer } from "../auth/viewer.js";
 import type { Context } from "../context.js";
 import type { Account } from "../generated/prisma/client.js";
+import { ASSETS_PREFIX } from "./assets.js";
 import { EMBED_SCRIPT_PATH } from "../plugins/embed.js";
-import { graphiqlOptions } from "../plugins/graphiql-tabs.js";
 import { LIVE_BLOG_SCRIPT_PATH } from "../plugins/liveblog-script.js";
 import { ledePlugins, type LedePluginDeps } from "../plugins/index.js";
 import { requestAddress } from "../plugins/rate-limit.js";
@@ -32,9 +31,9 @@ export function createLedeYoga(deps: YogaDeps): YogaServerInstance<PreparedConte
     logging: false,
     // isDev off everywhere: no original errors (JSON parser messages, stacks) in any response.
     maskedErrors: { maskError: deps.maskError, isDev: false },
-    // In production GraphiQL moves to /graphiql (see http-guards.ts), so /graphql is the API alone.
-    graphiql: config.env === "production" ? false : graphiqlOptions,
-    renderGraphiQL,
+    // GraphiQL's page and files are Lede's own (plugins/graphiql.ts): on /graphiql in production, so /graphql is the
+    // API alone.
+    graphiql: false,
     multipart: false,
     batching: false,
     // The body limit is enforced once, before yoga, on the raw request (limitBodySize in server.ts: 413 on a declared
@@ -42,8 +41,12 @@ export function createLedeYoga(deps: YogaDeps): YogaServerInstance<PreparedConte
     // TransformStream a second time, which halved the requests per second it answers.
     maxRequestBodySize: false,
     // The API answers any origin (the widget runs on newsrooms' own sites); the widget's and the live blog's scripts
-    // set their own `Access-Control-Allow-Origin: *`, which keeps one cached copy for every site.
-    cors: (request) => (SCRIPT_PATHS.includes(new URL(request.url).pathname) ? false : {}),
+    // and the files under /assets/ set their own `Access-Control-Allow-Origin: *`, which keeps one cached copy for
+    // every site.
+    cors: (request) => {
+      const { pathname } = new URL(request.url);
+      return SCRIPT_PATHS.includes(pathname) || pathname.startsWith(ASSETS_PREFIX) ? false : {};
+    },
     plugins: ledePlugins(deps),
     context: async (initial): Promise<Context> => {
       if (initial.ledeContext) return initial.ledeContext; // a WebSocket operation's (ws/subscribe.ts)

@@ -1,48 +1,50 @@
 // Serves the comment widget at /embed/comments.js to pages on any site: JavaScript with its charset, cacheable by
-// browsers and CDNs for a few minutes (the URL is not versioned, so a new release reaches readers soon) and
-// revalidated with an ETag, and loadable cross-origin. The bundle is built and committed (src/widget/build.ts).
+// browsers and CDNs for a few minutes (the URL is the one newsrooms paste into their pages, so it never changes and a
+// new release must reach readers soon) and revalidated with an ETag, and loadable cross-origin. The same files are in
+// the "widget" asset group (http/assets.ts) under hashed URLs, cached for a year, for pages that can name the
+// release they load (Lede's own). The bundles are built and committed (src/widget/build.ts).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "graphql-yoga";
+import type { AssetCatalog } from "../http/assets.js";
 import type { Logger } from "../platform/logger.js";
 import { PROJECT_ROOT } from "../platform/paths.js";
 import { etagMatches } from "../caching/http-cache.js";
 
 export const EMBED_SCRIPT_PATH = "/embed/comments.js";
-const BUNDLE = resolve(PROJECT_ROOT, "src/widget/dist/comments.js");
 const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
+const BUNDLES = resolve(PROJECT_ROOT, "src/widget/dist");
+/** The embeddable scripts, by file name in src/widget/dist/ and in the "widget" asset group. */
+export const WIDGET_FILES = ["comments.js", "liveblog.js"];
 
-interface Script {
-  body: string;
-  etag: string;
+/**
+ * Declares the "widget" asset group: each bundle with this server's GraphQL path filled in. A bundle that is missing
+ * is left out (and logged): its URLs answer 503 and 404 until it is built.
+ */
+export function defineWidgetAssets(catalog: AssetCatalog, graphqlPath: string, logger: Logger): void {
+  catalog.define("widget", (add) => {
+    for (const file of WIDGET_FILES) {
+      const bundle = resolve(BUNDLES, file);
+      try {
+        add(file, readFileSync(bundle, "utf8").replaceAll("__LEDE_GRAPHQL_PATH__", graphqlPath));
+      } catch (error) {
+        logger.error("a widget bundle is missing (npm run build:widget)", { bundle, error: String(error) });
+      }
+    }
+  });
 }
 
-/** The bundle with this server's GraphQL path filled in, and its ETag; null when the bundle is missing. */
-function loadScript(bundle: string, graphqlPath: string, logger: Logger): Script | null {
-  let source: string;
-  try {
-    source = readFileSync(bundle, "utf8");
-  } catch (error) {
-    logger.error("a widget bundle is missing (npm run build:widget)", { bundle, error: String(error) });
-    return null;
-  }
-  const body = source.replaceAll("__LEDE_GRAPHQL_PATH__", graphqlPath);
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  return { body, etag };
+export function useEmbedScript(catalog: AssetCatalog): Plugin {
+  return serveBundle(EMBED_SCRIPT_PATH, "comments.js", catalog);
 }
 
-export function useEmbedScript(graphqlPath: string, logger: Logger): Plugin {
-  return serveBundle(EMBED_SCRIPT_PATH, BUNDLE, graphqlPath, logger);
-}
-
-/** Serves a built bundle at `path` (the comment widget here; the live-blog script in liveblog-script.ts). */
-export function serveBundle(path: string, bundle: string, graphqlPath: string, logger: Logger): Plugin {
-  let script: Script | null | undefined;
+/** Serves a file of the "widget" asset group at its stable `path` (the live blog's in liveblog-script.ts). */
+export function serveBundle(path: string, file: string, catalog: AssetCatalog): Plugin {
+  let etag: string | undefined;
   return {
-    onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse }) {
       if (url.pathname !== path) return;
-      script ??= loadScript(bundle, graphqlPath, logger);
       const shared = {
         "access-control-allow-origin": "*",
         "cross-origin-resource-policy": "cross-origin",
@@ -52,28 +54,25 @@ export function serveBundle(path: string, bundle: string, graphqlPath: string, l
         endResponse(new Response(null, { status: 405, headers: { ...shared, allow: "GET, HEAD" } }));
         return;
       }
+      const script = (await catalog.group("widget")).file(file);
       if (!script) {
         endResponse(
-          new Response(`/* the ${path === EMBED_SCRIPT_PATH ? "comment widget" : "script"} is not built */`, {
+          new Response(`/* the ${file === "comments.js" ? "comment widget" : "script"} is not built */`, {
             status: 503,
             headers: shared,
           }),
         );
         return;
       }
-      const headers = {
-        ...shared,
-        "cache-control": CACHE_CONTROL,
-        etag: script.etag,
-        vary: "Accept-Encoding",
-      };
-      if (etagMatches(request.headers.get("if-none-match"), script.etag)) {
+      etag ??= `"${createHash("sha256").update(script.body).digest("base64url").slice(0, 27)}"`;
+      const headers = { ...shared, "cache-control": CACHE_CONTROL, etag, vary: "Accept-Encoding" };
+      if (etagMatches(request.headers.get("if-none-match"), etag)) {
         endResponse(new Response(null, { status: 304, headers }));
         return;
       }
       endResponse(
         new Response(request.method === "HEAD" ? null : script.body, {
-          headers: { ...headers, "content-type": "text/javascript; charset=utf-8" },
+          headers: { ...headers, "content-type": script.contentType },
         }),
       );
     },

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Kind, parse, visit, type ASTNode, type DefinitionNode } from "graphql";
 import { encodeGlobalId } from "../global-id.js";
+import type { ExampleTab } from "../graphiql/page-config.js";
 import { PROJECT_ROOT } from "../platform/paths.js";
 import { stableId } from "../seed/seed.js";
 import { SAMPLE_LIVE_BLOG } from "../seed/live-story.js";
@@ -106,29 +107,14 @@ const MEDVEDEV_ID = encodeGlobalId("Person", stableId("person", "andrei-medvedev
 /** The seed's sample live blog's global id. */
 export const SAMPLE_LIVE_BLOG_ID = encodeGlobalId("Article", stableId("article", SAMPLE_LIVE_BLOG.slug));
 
-export interface GraphiQLTab {
-  query: string;
-  variables?: string;
-  headers?: string;
-}
-
-export const graphiqlTabs: GraphiQLTab[] = [
+export const graphiqlTabs: ExampleTab[] = [
   { query: EXAMPLE_QUERY },
   { query: TIMELINE_QUERY, variables: JSON.stringify({ entity: MEDVEDEV_ID, from: "2022-01-01T00:00:00Z" }, null, 2) },
   { query: SEARCH_EXAMPLE_QUERY },
-  // The live-blog tab goes before the live comments: placed last, a click on the comments tab did not switch the
-  // editor in the Chromium test (cause not found); in this order every tab switches.
+  // The live-blog tab goes before the live comments: the order the README's tour of the tabs follows.
   {
     query: LIVE_BLOG_QUERY,
     variables: JSON.stringify({ slug: SAMPLE_LIVE_BLOG.slug, articleId: SAMPLE_LIVE_BLOG_ID }, null, 2),
   },
   { query: LIVE_COMMENTS_SUBSCRIPTION, variables: JSON.stringify({ articleId: REFERENCE_ARTICLE_ID }, null, 2) },
 ];
-
-/** GraphiQL's options: on /graphql outside production, on /graphiql in production (see http-guards.ts). */
-export const graphiqlOptions = {
-  title: "Lede — GraphiQL",
-  defaultQuery: graphiqlTabs[0]!.query,
-  defaultTabs: graphiqlTabs,
-  subscriptionsProtocol: "WS" as const,
-};

@@ -1,8 +1,7 @@
 // HTTP rules that sit in front of GraphQL: a body size limit (413), only JSON bodies for POST (CSRF: a browser form
-// cannot send application/json without a CORS preflight), and, in production, GraphiQL on /graphiql and
-// introspection only for accounts that explore the schema.
+// cannot send application/json without a CORS preflight), and, in production, introspection only for accounts that
+// explore the schema.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { visit, type DocumentNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Config } from "../platform/config.js";
@@ -58,15 +57,9 @@ export function mayIntrospect(config: Config, viewer: Context["viewer"]): boolea
   return viewer?.role === "ANALYST" || viewer?.role === "EDITOR" || viewer?.role === "ADMIN";
 }
 
-export function useHttpGuards(config: Config, graphiqlOptions: Record<string, unknown>): Plugin<{}, Context> {
-  const production = config.env === "production";
+export function useHttpGuards(config: Config): Plugin<{}, Context> {
   return {
     onRequest({ request, url, endResponse }) {
-      if (production && url.pathname === "/graphiql" && request.method === "GET") {
-        const html = renderGraphiQL({ ...graphiqlOptions, endpoint: config.graphqlPath } as never);
-        endResponse(new Response(html, { headers: { "content-type": "text/html; charset=utf-8" } }));
-        return;
-      }
       if (url.pathname !== config.graphqlPath || request.method !== "POST") return;
       const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
       if (!JSON_TYPES.includes(type)) {

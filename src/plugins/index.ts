@@ -1,7 +1,7 @@
 // Every yoga plugin of Lede, in the one order they must run in, and why, beside each entry. Yoga calls a hook of every
 // plugin in list order: onRequest stops at the first plugin that answers (endResponse), onResponse runs for all of
-// them, and where several set a function (subscribe), the last one wins. Yoga's own plugins (health check, CORS,
-// GraphiQL outside production, the request parsers) come before these, its error masking after.
+// them, and where several set a function (subscribe), the last one wins. Yoga's own plugins (health check, CORS, the
+// request parsers) come before these, its error masking after.
 import type { GraphQLSchema } from "graphql";
 import { useReadinessCheck, type YogaServerOptions } from "graphql-yoga";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
@@ -12,10 +12,11 @@ import type { Clock, Context } from "../context.js";
 import type { Database } from "../platform/db.js";
 import type { Config } from "../platform/config.js";
 import type { Logger } from "../platform/logger.js";
+import { createAssetCatalog } from "../http/assets.js";
 import { useCompression } from "./compression.js";
-import { useEmbedScript } from "./embed.js";
+import { defineWidgetAssets, useEmbedScript } from "./embed.js";
 import { useFeeds } from "./feeds.js";
-import { graphiqlOptions } from "./graphiql-tabs.js";
+import { useGraphiQL } from "./graphiql.js";
 import { useHomePage } from "./home-page.js";
 import { useHttpGuards } from "./http-guards.js";
 import { useLiveBlogScript } from "./liveblog-script.js";
@@ -26,6 +27,7 @@ import { usePersistedQueries } from "./persisted-queries.js";
 import { useAnonymousRateLimit, type RateLimiter } from "./rate-limit.js";
 import { useRequestLog } from "./request-log.js";
 import { useSharedSubscriptionExecution, type SharedExecutionCounts } from "./shared-execution.js";
+import { useStaticAssets } from "./static-assets.js";
 
 export interface LedePluginDeps {
   config: Config;
@@ -48,6 +50,9 @@ type YogaPlugins = NonNullable<YogaServerOptions<{}, Context>["plugins"]>;
 
 export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
   const { config } = deps;
+  // The hashed files under /assets/; the plugins that serve pages and scripts declare their groups in it.
+  const assets = createAssetCatalog();
+  defineWidgetAssets(assets, config.graphqlPath, deps.logger);
   return [
     // First, so that the metrics and the request log (their onResponse runs after its) see the 304s and the
     // Cache-Control it makes.
@@ -58,12 +63,17 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // Answers /metrics in onRequest; counts every response by the status the HTTP cache left it with.
     useMetrics(deps.metrics),
     // Answers the widget's script in onRequest, before the rate limit: loading it does not count against an address.
-    useEmbedScript(config.graphqlPath, deps.logger),
+    useEmbedScript(assets),
     // Answers the moderation console's page and files (/moderate) in onRequest, like the widget's script and for the
     // same reason: before the rate limit, so opening the console does not count against a newsroom's address.
-    useModerationConsole(config.graphqlPath),
+    useModerationConsole(config.graphqlPath, assets),
     // The live blog's script, for the same reason and in the same place as the widget's: a static file, no database.
-    useLiveBlogScript(config.graphqlPath, deps.logger),
+    useLiveBlogScript(assets),
+    // GraphiQL's page (a browser's GET on the GraphQL path; /graphiql in production), the same way: no database.
+    useGraphiQL(config, assets),
+    // The hashed files under /assets/ (GraphiQL's, the console's, the widget's), after the plugins above have
+    // declared their groups, and before the rate limit like them.
+    useStaticAssets(assets, deps.logger),
     // The home page (/) with the static files above: no database, and before the rate limit.
     useHomePage(config),
     // In onRequest, before anything parses the request: an anonymous client past its limit costs nothing more.
@@ -71,8 +81,8 @@ export function ledePlugins(deps: LedePluginDeps): YogaPlugins {
     // Feeds and sitemaps in onRequest, after the rate limit (unlike the widget's script, each one reads the
     // database, so an address past its limit must not reach it through them) and before anything GraphQL.
     useFeeds({ db: deps.db, clock: deps.clock, site: config.site, logger: deps.logger }),
-    // GraphiQL on /graphiql in production and JSON-only POST (415) in onRequest; the introspection gate at execute.
-    useHttpGuards(config, graphiqlOptions),
+    // JSON-only POST (415) in onRequest; the introspection gate at execute.
+    useHttpGuards(config),
     // Depth, aliases, directives, tokens and cost, then the query timeout: for HTTP and WebSockets alike.
     usePerOperationLimits(config.limits),
     useQueryTimeout(config.queryTimeoutMs),

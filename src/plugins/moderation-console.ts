@@ -1,10 +1,13 @@
-// Serves the moderation console: /moderate (the page) and /moderate/<file> (its scripts and styles, plain files from
-// src/console/, no build step and nothing from the internet). The page signs in with a bearer token kept in the tab's
-// sessionStorage and sent as an Authorization header, never a cookie, so there is no CSRF surface; its CSP allows
-// only this origin, and comment text is only ever set with textContent.
+// Serves the moderation console: /moderate (the page, revalidated on every load) and its scripts and styles, plain
+// files from src/console/ (no build step, nothing from the internet). The page loads them from the "console" asset
+// group (http/assets.ts), under hashed URLs cached for a year, its ES modules importing one another by those names;
+// /moderate/<file> still answers with each file as written, uncached. The page signs in with a bearer token kept in
+// the tab's sessionStorage and sent as an Authorization header, never a cookie, so there is no CSRF surface; its CSP
+// allows only this origin, and comment text is only ever set with textContent.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Plugin } from "graphql-yoga";
+import { linkModules, type AssetCatalog } from "../http/assets.js";
 import { PROJECT_ROOT } from "../platform/paths.js";
 
 export const CONSOLE_PATH = "/moderate";
@@ -34,19 +37,36 @@ function escapeAttribute(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function useModerationConsole(graphqlPath: string): Plugin {
+/** The console's files in the "console" asset group: the stylesheet, and the modules linked by hashed names. */
+function defineConsoleAssets(catalog: AssetCatalog): void {
+  catalog.define("console", (add) => {
+    const read = (name: string) => readFileSync(resolve(DIRECTORY, name), "utf8");
+    const modules = new Map(Object.keys(FILES).flatMap((name) => (name.endsWith(".js") ? [[name, read(name)]] : [])));
+    for (const [name, { text }] of linkModules(modules)) add(name, text);
+    add("console.css", read("console.css"));
+  });
+}
+
+export function useModerationConsole(graphqlPath: string, catalog: AssetCatalog): Plugin {
+  defineConsoleAssets(catalog);
   const cache = new Map<string, string>();
-  const read = (name: string) => {
+  const read = async (name: string) => {
     let text = cache.get(name);
     if (text === undefined) {
       text = readFileSync(resolve(DIRECTORY, name), "utf8");
-      if (name === "index.html") text = text.replace("__LEDE_GRAPHQL_PATH__", escapeAttribute(graphqlPath));
+      if (name === "index.html") {
+        const files = await catalog.group("console");
+        text = text
+          .replace("__LEDE_GRAPHQL_PATH__", escapeAttribute(graphqlPath))
+          .replace(`"${CONSOLE_PATH}/console.css"`, `"${files.url("console.css")}"`)
+          .replace(`"${CONSOLE_PATH}/main.js"`, `"${files.url("main.js")}"`);
+      }
       cache.set(name, text);
     }
     return text;
   };
   return {
-    onRequest({ request, url, endResponse }) {
+    async onRequest({ request, url, endResponse }) {
       const { pathname } = url;
       if (pathname !== CONSOLE_PATH && pathname !== `${CONSOLE_PATH}/` && !pathname.startsWith(`${CONSOLE_PATH}/`))
         return;
@@ -61,7 +81,7 @@ export function useModerationConsole(graphqlPath: string): Plugin {
         endResponse(new Response("Not found", { status: 404, headers: SECURITY_HEADERS }));
         return;
       }
-      const body = request.method === "HEAD" ? null : read(file);
+      const body = request.method === "HEAD" ? null : await read(file);
       endResponse(new Response(body, { headers: { ...SECURITY_HEADERS, "content-type": type } }));
     },
   };

@@ -1,38 +1,48 @@
-// Bundles the widget (src/widget/index.ts) into src/widget/dist/comments.js, the file Lede serves at
-// /embed/comments.js. The bundle is committed, so `npm ci && npm start` (or a production install without dev
-// dependencies) serves it with no build step; `--check` rebuilds it in memory and fails when the committed file is
-// stale (npm run check:generated). esbuild is pinned, so the same sources give the same bytes.
+// Bundles Lede's browser scripts: the widget (src/widget/index.ts) into src/widget/dist/comments.js, the file Lede
+// serves at /embed/comments.js, the live blog's, and the script of the GraphiQL page (src/graphiql/boot.ts). The
+// bundles are committed, so `npm ci && npm start` (or a production install without dev dependencies) serves them
+// with no build step; `--check` rebuilds them in memory and fails when a committed file is stale
+// (npm run check:generated). esbuild is pinned, so the same sources give the same bytes.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const src = dirname(here);
 export const WIDGET_BUNDLE = join(here, "dist", "comments.js");
 
 if (process.argv.includes("--help")) {
-  console.log("Usage: npm run build:widget [-- --check]\n  Writes src/widget/dist/comments.js; --check only compares.");
+  console.log(
+    "Usage: npm run build:widget [-- --check]\n  Writes src/widget/dist/comments.js, src/widget/dist/liveblog.js and\n  src/graphiql/dist/lede-graphiql.js; --check only compares.",
+  );
   process.exit(0);
 }
 
-/** The comment widget, and the live-blog script (src/widget/liveblog/, served at /embed/liveblog.js). */
+/** The comment widget, the live-blog script (src/widget/liveblog/, served at /embed/liveblog.js), GraphiQL's page
+ * script; paths under src/. */
 const BUNDLES = [
   {
-    entry: "index.ts",
-    file: "comments.js",
+    entry: "widget/index.ts",
+    file: "widget/dist/comments.js",
     banner: "Lede comment widget (served by Lede at /embed/comments.js; built from src/widget/)",
   },
   {
-    entry: "liveblog/index.ts",
-    file: "liveblog.js",
+    entry: "widget/liveblog/index.ts",
+    file: "widget/dist/liveblog.js",
     banner: "Lede live blog (served by Lede at /embed/liveblog.js; built from src/widget/liveblog/)",
+  },
+  {
+    entry: "graphiql/boot.ts",
+    file: "graphiql/dist/lede-graphiql.js",
+    banner: "Lede's GraphiQL page script (served by Lede under /assets/graphiql/; built from src/graphiql/)",
   },
 ];
 
 for (const bundle of BUNDLES) {
-  const target = join(here, "dist", bundle.file);
+  const target = join(src, bundle.file);
   const result = await build({
-    entryPoints: [join(here, bundle.entry)],
+    entryPoints: [join(src, bundle.entry)],
     bundle: true,
     write: false,
     format: "iife",
@@ -54,13 +64,13 @@ for (const bundle of BUNDLES) {
       // missing counts as stale
     }
     if (committed !== output) {
-      console.error(`src/widget/dist/${bundle.file} is stale: run \`npm run build:widget\` and commit it.`);
+      console.error(`src/${bundle.file} is stale: run \`npm run build:widget\` and commit it.`);
       process.exit(1);
     }
-    console.log(`widget bundle ${bundle.file} is current (${output.length} bytes)`);
+    console.log(`bundle src/${bundle.file} is current (${output.length} bytes)`);
   } else {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, output);
-    console.log(`wrote src/widget/dist/${bundle.file} (${output.length} bytes)`);
+    console.log(`wrote src/${bundle.file} (${output.length} bytes)`);
   }
 }

@@ -1,6 +1,7 @@
-// GraphiQL in a real browser (Debian's Chromium): its example tabs run against the server that serves them.
+// GraphiQL in a real browser (Debian's Chromium): its example tabs run against the server that serves them; a tab
+// opens at the first click (or Enter) and is open again after a reload; a syntax error reads as GraphQL's message and
+// location; the tabs' introductions wrap inside the editor; and everything loads from Lede itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { ArticleBySlugDocument } from "../generated/graphql.js";
 import { REFERENCE_ARTICLE_SLUG } from "../../src/plugins/graphiql-tabs.js";
 import { articleId, guest, post } from "../support/fixtures.js";
@@ -10,27 +11,25 @@ import {
   CHROMIUM_PATH,
   launchChromium,
   skipBrowser,
-  watchConsole,
   type LaunchedBrowser,
 } from "../support/browser.js";
+import {
+  editorText,
+  openGraphiQL,
+  responseText,
+  settled,
+  squeeze,
+  tabButton,
+  tabTitles,
+  waitForResponse,
+  type OpenPage,
+} from "../support/graphiql-page.js";
 import { until } from "../support/ws.js";
 
-/** Monaco draws the response as wrapped lines: compare without whitespace. */
-const squeeze = (text: string) => text.replace(/\s+/g, "");
+const EXAMPLES = ["ReferenceStory", "Timeline", "Search", "SampleLiveBlog", "LiveComments"];
 
-async function responseText(page: Page): Promise<string> {
-  return squeeze((await page.locator(".graphiql-response").textContent()) ?? "");
-}
-
-async function waitForResponse(page: Page, expected: string, what: string, logs: string[]): Promise<void> {
-  try {
-    await until(async () => (await responseText(page)).includes(squeeze(expected)), what, 15_000);
-  } catch (error) {
-    throw new Error(
-      `${(error as Error).message}\nresponse pane: ${await responseText(page)}\nbrowser: ${logs.join("\n")}`,
-    );
-  }
-}
+/** The example tabs' titles with `open` marked as the open one. */
+const examplesWithOpen = (open: string) => EXAMPLES.map((title) => (title === open ? `*${title}` : title));
 
 describe("GraphiQL in Chromium", () => {
   it.runIf(browserMissingButRequired)("needs Chromium (REQUIRE_SERVICES=1)", () => {
@@ -42,61 +41,130 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
   let lede: TestLede;
   let baseUrl: string;
   let chromium: LaunchedBrowser;
-  let page: Page;
-  const logs: string[] = [];
+  const opened: OpenPage[] = [];
+  const open = async (prepare?: (opening: OpenPage) => Promise<void>) => {
+    const page = await openGraphiQL(chromium, `${baseUrl}/graphql`, prepare);
+    opened.push(page);
+    return page;
+  };
 
   beforeAll(async () => {
     lede = await startLede();
     baseUrl = await lede.listen();
     chromium = await launchChromium();
-    ({ page } = await chromium.page());
-    watchConsole(page, logs);
-    await page.goto(`${baseUrl}/graphql`);
-    await page.locator(".graphiql-execute-button").waitFor({ timeout: 20_000 });
   });
   afterAll(async () => {
+    for (const { context } of opened) await context.close().catch(() => {});
     await chromium?.close();
     await lede?.close();
   });
 
   it("opens on the reference story and runs it: the headline appears", async () => {
     const { article } = await lede.query(ArticleBySlugDocument, { slug: REFERENCE_ARTICLE_SLUG });
-    const tabs = page.locator(".graphiql-tab");
-    await expect
-      .poll(() => tabs.allTextContents())
-      .toEqual([
-        expect.stringContaining("ReferenceStory"),
-        expect.stringContaining("Timeline"),
-        expect.stringContaining("Search"),
-        expect.stringContaining("SampleLiveBlog"),
-        expect.stringContaining("LiveComments"),
-      ]);
+    const { page, logs } = await open();
+    expect(await tabTitles(page)).toEqual(examplesWithOpen("ReferenceStory"));
     await page.locator(".graphiql-execute-button").click();
     await waitForResponse(page, `"headline": ${JSON.stringify(article!.headline)}`, "the headline", logs);
   });
 
-  it("runs the live comment tab: a comment posted meanwhile arrives", async () => {
-    await page.locator(".graphiql-tab", { hasText: "LiveComments" }).locator(".graphiql-tab-button").click();
-    // On a loaded machine the editor can still show the previous tab when the button is pressed: wait for it.
-    await expect
-      .poll(async () => squeeze((await page.locator(".graphiql-query-editor").textContent()) ?? ""), {
-        timeout: 15_000,
-      })
-      .toContain("subscriptionLiveComments");
-    const before = lede.app.server.activeSocketOperations();
-    // GraphiQL may still run the previous tab's operation name right after a switch ("Cannot infer operation
-    // ReferenceStory"); pressing the button again once it has caught up starts the subscription.
-    for (let attempt = 1; ; attempt++) {
-      await page.locator(".graphiql-execute-button").click();
-      const started = await until(() => lede.app.server.activeSocketOperations() > before, "the subscription", 5000)
-        .then(() => true)
-        .catch(() => false);
-      if (started) break;
-      if (attempt === 3)
-        throw new Error(
-          `GraphiQL did not subscribe\nresponse pane: ${await responseText(page)}\nbrowser: ${logs.join("\n")}`,
-        );
+  it("loads from Lede alone: a short-lived page, then its files under hashed URLs cached for a year", async () => {
+    const elsewhere: string[] = [];
+    const assets = new Map<string, string | undefined>();
+    const { page, logs } = await open(async ({ context, page }) => {
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url.startsWith(baseUrl)) return route.continue();
+        elsewhere.push(url);
+        return route.abort("internetdisconnected");
+      });
+      page.on("response", (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname.startsWith("/assets/")) assets.set(pathname, response.headers()["cache-control"]);
+      });
+    });
+    await page.locator(".graphiql-execute-button").click();
+    await waitForResponse(page, `"headline"`, "the reference story", logs);
+    expect(elsewhere).toEqual([]);
+    const files = [...assets.keys()].map((path) => path.replace(/\.[0-9a-f]{16}\./, ".<hash>."));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "/assets/graphiql/graphiql.<hash>.css",
+        "/assets/graphiql/graphiql.<hash>.js",
+        "/assets/graphiql/lede-graphiql.<hash>.js",
+      ]),
+    );
+    expect(files.filter((path) => path.includes(".worker.")).length, "Monaco's workers").toBeGreaterThan(0);
+    expect(new Set(assets.values())).toEqual(new Set(["public, max-age=31536000, immutable"]));
+    expect(logs.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+  });
+
+  it("opens each example tab at the first click", async () => {
+    const { page } = await open();
+    for (const title of ["Search", "Timeline", "LiveComments", "SampleLiveBlog", "ReferenceStory"]) {
+      await tabButton(page, title).click();
+      await expect
+        .poll(() => tabTitles(page), { timeout: 5000, message: `one click on the ${title} tab` })
+        .toEqual(examplesWithOpen(title));
+      await expect.poll(() => editorText(page), { message: `the ${title} tab in the editor` }).toContain(title);
     }
+  });
+
+  it("reopens the examples after a reload, on the tab the reader had open", async () => {
+    const { page } = await open();
+    await page.reload();
+    await settled(page);
+    expect(await tabTitles(page)).toEqual(examplesWithOpen("ReferenceStory"));
+    expect(await editorText(page)).toContain("queryReferenceStory");
+    // by keyboard: the tab's button takes the focus and Enter opens it
+    await tabButton(page, "Timeline").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => editorText(page)).toContain("queryTimeline");
+    await page.waitForTimeout(500); // a reader does not reload within GraphiQL's 100 ms of saving
+    await page.reload();
+    await settled(page);
+    expect(await tabTitles(page)).toEqual(examplesWithOpen("Timeline"));
+    expect(await editorText(page)).toContain("queryTimeline");
+  });
+
+  it("answers a syntax error with GraphQL's message and location, not a JavaScript stack", async () => {
+    const { page, logs } = await open();
+    await page.locator(".graphiql-query-editor .view-lines").click();
+    await page.keyboard.press("ControlOrMeta+A");
+    // no bracket: Monaco would close it
+    await page.keyboard.insertText("query Broken article");
+    await page.keyboard.press("Escape"); // the field suggestions
+    await page.locator(".graphiql-execute-button").click();
+    await waitForResponse(page, `"message": "Syntax Error: Expected`, "the syntax error", logs);
+    const shown = await responseText(page);
+    expect(shown).toContain(squeeze(`found Name \\"article\\".", "locations": [{ "line": 1, "column": 14 }]`));
+    expect(shown).not.toMatch(/stack|\.js:\d|GraphQLError:/);
+  });
+
+  it("wraps the tabs' introductions inside the editor, so none is cut at its edge", async () => {
+    const { page } = await open();
+    const cut = await page.locator(".graphiql-query-editor .monaco-editor").evaluate((editor) => {
+      const edge = editor.getBoundingClientRect().right;
+      return [...editor.querySelectorAll(".view-line")]
+        .filter((line) => (line.firstElementChild?.getBoundingClientRect().right ?? 0) > edge)
+        .map((line) => line.textContent);
+    });
+    expect(cut).toEqual([]);
+    expect(await editorText(page)).toContain(
+      squeeze("Welcome to Lede. Press the run button (or Ctrl-Enter) to fetch the reference story"),
+    );
+  });
+
+  it("runs the live comment tab: a comment posted meanwhile arrives", async () => {
+    const { page, logs } = await open();
+    await tabButton(page, "LiveComments").click();
+    await expect.poll(() => editorText(page)).toContain("subscriptionLiveComments");
+    const before = lede.app.server.activeSocketOperations();
+    await page.locator(".graphiql-execute-button").click();
+    await until(() => lede.app.server.activeSocketOperations() > before, "the subscription", 10_000).catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}\nresponse pane: ${await responseText(page)}\nbrowser: ${logs.join("\n")}`);
+      },
+    );
     const reader = await guest(lede, "GraphiQL Watcher");
     const comment = await post(lede, reader.token, {
       articleId: await articleId(lede, REFERENCE_ARTICLE_SLUG),
@@ -108,29 +176,32 @@ describe.skipIf(skipDatabase || skipBrowser || browserMissingButRequired)("Graph
   });
 
   it("runs the live-blog tab: the sample live blog's pinned update appears", async () => {
-    // A click on a tab does not always switch the editor at once on a loaded machine: click until it has.
-    const editorShows = async (text: string) =>
-      squeeze((await page.locator(".graphiql-query-editor").textContent()) ?? "").includes(text);
-    for (let attempt = 1; !(await editorShows("querySampleLiveBlog")); attempt++) {
-      if (attempt > 5) throw new Error("the live-blog tab did not open in the editor");
-      await page.locator(".graphiql-tab", { hasText: "SampleLiveBlog" }).locator(".graphiql-tab-button").click();
-      await until(() => editorShows("querySampleLiveBlog"), "the live-blog tab in the editor", 3000).catch(() => {});
-    }
+    const { page, logs } = await open();
+    await tabButton(page, "SampleLiveBlog").click();
+    await expect.poll(() => editorText(page)).toContain("querySampleLiveBlog");
     // Two operations in the tab: GraphiQL asks which to run.
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      await page.locator(".graphiql-execute-button").click();
-      const choice = page.getByRole("menuitem", { name: "SampleLiveBlog" });
-      if (await choice.isVisible().catch(() => false)) await choice.click();
-      const ok = await waitForResponse(
-        page,
-        `"title": "No asylum, but no return to Russia either"`,
-        "the pinned update",
-        logs,
-      )
-        .then(() => true)
-        .catch(() => false);
-      if (ok) return;
-    }
-    throw new Error(`the live-blog tab did not run\nresponse pane: ${await responseText(page)}`);
+    await page.locator(".graphiql-execute-button").click();
+    await page.getByRole("menuitem", { name: "SampleLiveBlog" }).click();
+    await waitForResponse(page, `"title": "No asylum, but no return to Russia either"`, "the pinned update", logs);
+  });
+
+  it("opens a ?query= link in a tab of its own, and runs it with @defer: the deferred part arrives", async () => {
+    const query = "query Deferred { articles(first: 1) { edges { node { id ... @defer { headline } } } } }";
+    const { page, logs } = await openGraphiQL(chromium, `${baseUrl}/graphql?query=${encodeURIComponent(query)}`);
+    opened.push({ page, logs, context: page.context() });
+    expect(await tabTitles(page)).toEqual(["*Deferred", ...EXAMPLES]);
+    await page.locator(".graphiql-execute-button").click();
+    await waitForResponse(page, `"headline":`, "the deferred headline", logs);
+    expect(await responseText(page)).toContain(squeeze(`"id": "`));
+  });
+
+  it("runs an example from the keyboard: Enter opens its tab, Ctrl-Enter runs it", async () => {
+    const { page, logs } = await open();
+    await tabButton(page, "Search").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => editorText(page)).toContain("querySearch");
+    await page.locator(".graphiql-query-editor .view-lines").click();
+    await page.keyboard.press("Control+Enter");
+    await waitForResponse(page, `"__typename": "Article"`, "the search results", logs);
   });
 });
