@@ -35,7 +35,7 @@ describe.skipIf(skipDatabase)("static files and the pages that load them", () =>
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-cache");
-    expect(response.headers.get("vary")).toBe("Accept");
+    expect(response.headers.get("vary")).toBe("Accept, Accept-Encoding");
     expect(response.headers.get("content-security-policy")).toContain("script-src 'self';");
     expect(html.length).toBeLessThan(32 * 1024);
     const files = assetPaths(html);
