@@ -182,6 +182,11 @@ describe.skipIf(skipDatabase)("comment actions", () => {
     ]);
     status = seenByAuthor.status;
     expect(status).toBe("PENDING");
+    // a reader who saw it before it was held flags it too: the flag is taken (not NOT_FOUND), its text stays hidden
+    const dave = await guest(lede, "Dave");
+    const late = await lede.query(FlagCommentDocument, { id: target.id, reason: "ABUSE" }, { token: dave.token });
+    expect(late.flagComment).toMatchObject({ id: target.id, status: "PENDING", body: null });
+    expect(await lede.db.prisma.flag.count({ where: { commentId: rowId(target.id) } })).toBe(3);
   });
 
   it("strips markup so that nothing executable is stored or returned", async () => {

@@ -92,6 +92,16 @@ describe.skipIf(skipDatabase)("moderation queues", () => {
     for (const reader of readers) await flag(reader, comment.id, "ABUSE");
     const fourth = await guest(lede, "Late flagger");
     expect((await flag(fourth, comment.id, "ABUSE")).flagComment.status).toBe("PENDING");
+    // rejected by a moderator after readers saw it: a reader's flag is still taken, and recorded
+    const rejected = await post(lede, author.token, { articleId: article, body: "seen, then rejected" });
+    await lede.query(RejectCommentsDocument, { ids: [rejected.id], reason: "off topic" }, { token: moderator.token });
+    expect((await flag(readers[1]!, rejected.id, "OFF_TOPIC")).flagComment).toEqual({
+      id: rejected.id,
+      status: "REJECTED",
+    });
+    const inQueue = await queue("REJECTED", { authorId: author.accountId });
+    const rejectedItem = inQueue.moderationItems.edges.find((e) => e.node.id === rejected.id)!.node;
+    expect(rejectedItem.flags).toEqual([{ reason: "OFF_TOPIC", note: null, reporter: { displayName: "Flagger two" } }]);
   });
 
   it("narrows queues by story, section and commenter and orders them newest, oldest or most flagged", async () => {

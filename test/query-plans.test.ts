@@ -157,6 +157,9 @@ describe.skipIf(skipDatabase)(`query plans on ${ARTICLES} articles (${provider})
     const first = await lede.query<{ search: { pageInfo: { endCursor: string } } }, object>(query, { query: "Wagner" });
     await check("search", query, { query: "Wagner" });
     await check("search page 2", query, { query: "Wagner", after: first.search.pageInfo.endCursor });
+    const backwards = `query($query: String!, $before: String) { search(query: $query, last: 20, before: $before) {
+      edges { score node { __typename } highlights { field html } } } }`;
+    await check("search page before", backwards, { query: "Wagner", before: first.search.pageInfo.endCursor });
     await check("search phrase and exclusion", query, { query: '"border guards" -Oslo OR asylum*' });
     expectNoFullScans();
   });

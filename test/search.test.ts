@@ -1,7 +1,12 @@
 // Full-text search on the seeded story: the obvious query finds the obvious hit first, alternate names match,
 // highlights mark the terms, facets count the whole result, and hostile queries never cause a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SearchDocument, SearchFacetsDocument, type SearchQueryVariables } from "./generated/graphql.js";
+import {
+  SearchDocument,
+  SearchFacetsDocument,
+  SearchPageDocument,
+  type SearchQueryVariables,
+} from "./generated/graphql.js";
 import { CLOSED_SLUG, DRAFT_SLUG, REFERENCE_SLUG, staff } from "./support/fixtures.js";
 import { describeFailure, expectErrorCode, provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 
@@ -178,6 +183,17 @@ describe.skipIf(skipDatabase)(`search (${provider})`, () => {
         document: SearchDocument,
         variables,
       });
+    }
+    const { search: page } = await lede.query(SearchPageDocument, { query: "Wagner", first: 2 });
+    for (const [variables, field] of [
+      [{ query: "Wagner", before: "nope" }, "before"],
+      [{ query: "Wagner", last: 101 }, "last"],
+      [{ query: "Wagner", first: 2, last: 2 }, "first"],
+      [{ query: "Wagner", after: page.pageInfo.endCursor, before: page.pageInfo.endCursor }, "after"],
+    ] as const) {
+      const result = await lede.execute(SearchPageDocument, variables);
+      expectErrorCode(result, "BAD_USER_INPUT", { document: SearchPageDocument, variables });
+      expect(result.errors![0]!.extensions?.field).toBe(field);
     }
   });
 });

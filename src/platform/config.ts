@@ -59,7 +59,9 @@ const schema = z.object({
   WS_KEEPALIVE_MS: z.coerce.number().int().nonnegative().default(15_000),
   MAX_DEPTH: z.coerce.number().int().positive().default(15),
   MAX_ALIASES: z.coerce.number().int().nonnegative().default(20),
-  MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(20),
+  // Below graphql-cop's "directive overloading" probe (ten repetitions on one field); our operations use none,
+  // and a client's @include/@skip/@defer fit.
+  MAX_DIRECTIVES: z.coerce.number().int().nonnegative().default(8),
   MAX_TOKENS: z.coerce.number().int().positive().default(5000),
   MAX_COST: z.coerce.number().int().positive().default(100_000),
   MAX_BODY_BYTES: z.coerce

@@ -1,6 +1,7 @@
 // Limits on what one operation may ask for, over HTTP and WebSockets alike. Depth, aliases (no exemption for
 // __typename), directives and tokens come from graphql-armor; the cost rule is ours, because it must count
-// first/last passed as variables and apply to subscriptions, which armor's cost rule does not.
+// first/last passed as variables and apply to subscriptions, which armor's cost rule does not. And no document is
+// answered with more than a bounded number of validation errors.
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
@@ -22,6 +23,7 @@ import {
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
+  validate,
 } from "graphql";
 import type { Config } from "../platform/config.js";
 import { DEFAULT_PAGE_SIZE } from "../schema/shared/page-size.js";
@@ -41,6 +43,10 @@ function reportAs(limit: string, value: number) {
     ],
   };
 }
+
+/** The most validation errors one answer lists (graphql-js then adds one saying it stopped there): a document of
+ * a thousand unknown fields costs one short answer, not a thousand errors. */
+export const MAX_VALIDATION_ERRORS = 10;
 
 /** Plain lists (an article's bylines, a comment's reactions by kind) are short by nature. */
 const PLAIN_LIST_SIZE = 5;
@@ -163,8 +169,19 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
   };
   return {
     ...(maxTokensPlugin({ n: limits.tokens, exposeLimits: true }) as Plugin),
-    onValidate({ addValidationRule, context, params }) {
-      for (const rule of rules) addValidationRule(rule);
+    onValidate({ addValidationRule, context, params, setResult, setValidationFn, validateFn }) {
+      // The document's own limits first, alone: a document over one of them is answered with that error only, not
+      // with one more for each repetition the other rules find wrong too (graphql-cop's "directive overloading",
+      // `__typename @aa @aa …`, got one "Unknown directive" a repetition). These depend on the document alone, so
+      // yoga's validation cache may keep the answer.
+      const overLimits = validate(params.schema, params.documentAST, rules);
+      if (overLimits.length > 0) {
+        setResult(overLimits);
+        return;
+      }
+      setValidationFn((schema, document, validationRules) =>
+        validateFn(schema, document, validationRules, { maxErrors: MAX_VALIDATION_ERRORS }),
+      );
       // Yoga and our WebSocket server both put the request's params (with its variables) in the initial context.
       const variables =
         (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? {};

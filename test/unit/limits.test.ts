@@ -1,10 +1,16 @@
 // The per-operation limits on a tiny schema: the cost estimate (connections, plain lists, variables and their
-// defaults, fragments), depth/alias/directive/token/cost limits as LIMIT_EXCEEDED naming the setting, the cost in
-// every answer, and the query timeout (queries cut short, mutations left to finish).
+// defaults, fragments), depth/alias/directive/token/cost limits as LIMIT_EXCEEDED naming the setting (that error
+// alone), a bounded number of validation errors, the cost in every answer, and the query timeout (queries cut
+// short, mutations left to finish).
 import { parse } from "graphql";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { describe, expect, it } from "vitest";
-import { operationCost, usePerOperationLimits, useQueryTimeout } from "../../src/plugins/limits.js";
+import {
+  MAX_VALIDATION_ERRORS,
+  operationCost,
+  usePerOperationLimits,
+  useQueryTimeout,
+} from "../../src/plugins/limits.js";
 import { DEFAULT_PAGE_SIZE } from "../../src/schema/shared/page-size.js";
 import { describeFailure } from "../support/failures.js";
 import { tinySchema, tinyYoga } from "../support/tiny-yoga.js";
@@ -77,6 +83,27 @@ describe("usePerOperationLimits", () => {
     await expectLimit("{ fast @include(if: true) @skip(if: false) @include(if: true) }", "MAX_DIRECTIVES", 2);
     await expectLimit(`{ ${"fast ".repeat(250)}}`, "MAX_TOKENS", 200);
     await expectLimit("{ articles(first: 50) { edges { node { id } } } }", "MAX_COST", 100);
+  });
+
+  it("answers a document over a limit with that one error, not one per repetition (directive overloading)", async () => {
+    // graphql-cop's probe: ten repetitions of an unknown directive, each of which validation would also report
+    const query = "query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }";
+    const { status, body } = await yoga.post(query);
+    expect(status, describeFailure(query, {}, body)).toBe(400);
+    expect(body.errors?.map((e) => e.extensions)).toEqual([
+      { code: "LIMIT_EXCEEDED", limit: "MAX_DIRECTIVES", value: LIMITS.directives },
+    ]);
+    // within the limit, each unknown directive is still named
+    const within = await yoga.post("{ fast @aa @bb }");
+    expect(within.body.errors?.map((e) => e.message)).toEqual(['Unknown directive "@aa".', 'Unknown directive "@bb".']);
+  });
+
+  it("lists at most MAX_VALIDATION_ERRORS validation errors, and says it stopped", async () => {
+    const query = `{ ${Array.from({ length: 40 }, (_, i) => `unknown${i}`).join(" ")} }`;
+    const { status, body } = await yoga.post(query);
+    expect(status, describeFailure(query, {}, body)).toBe(400);
+    expect(body.errors).toHaveLength(MAX_VALIDATION_ERRORS + 1);
+    expect(body.errors?.at(-1)?.message).toMatch(/Too many validation errors/);
   });
 
   it("counts __typename aliases too, with no exemption", async () => {

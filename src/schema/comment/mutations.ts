@@ -86,7 +86,8 @@ builder.mutationFields((t) => ({
   flagComment: t.prismaField({
     extensions: INVALIDATED_BY_COMMENT_EVENTS,
     type: "Comment",
-    description: "Reports a comment to the moderators. Enough flags hold it for review.",
+    description:
+      "Reports a comment to the moderators, once per reader (again changes nothing). Enough flags hold it for review. A comment already held for review or rejected takes the flag too (a reader may have seen it before); its text stays hidden from the reader.",
     args: {
       id: t.arg.id({ required: true, description: "The comment." }),
       reason: t.arg({ type: FlagReasonEnum, required: true, description: "What is wrong with it." }),

@@ -17,7 +17,7 @@ import {
   type SearchKind,
   type SearchPosition,
 } from "../../services/search/search.js";
-import { checkPageSize } from "../shared/argument-guards.js";
+import { checkPageSize, OWN_CURSORS } from "../shared/argument-guards.js";
 import { ArticleFilterInput } from "./filters.js";
 import { KIND_OF_TYPE, SearchConnectionRef, SearchTypeEnum, type Hit, type SearchTypeValue } from "./types.js";
 
@@ -27,8 +27,8 @@ export function encodeSearchCursor(position: SearchPosition): string {
   );
 }
 
-export function decodeSearchCursor(cursor: string): SearchPosition {
-  const fail = () => new BadUserInputError("after is not a cursor this search handed out", "after");
+export function decodeSearchCursor(cursor: string, argument: "after" | "before" = "after"): SearchPosition {
+  const fail = () => new BadUserInputError(`${argument} is not a cursor this search handed out`, argument);
   if (cursor.length > 800 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw fail();
   let value: unknown;
   try {
@@ -72,14 +72,34 @@ async function loadHits(ctx: Context, info: GraphQLResolveInfo, rows: SearchHitR
   );
   return rows.flatMap((row) => {
     const node = loaded.get(`${row.kind}:${row.id}`);
-    // deleted between the two statements: the hit is dropped rather than shown empty
+    // deleted between the two statements: the hit is dropped rather than shown empty (the page's cursors still
+    // come from every row, so the next page starts after it)
     return node ? [{ row, node, cursor: encodeSearchCursor(row) }] : [];
   });
+}
+
+/** first/after or last/before (not both): how many hits, which way, from where. */
+function pageOf(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }) {
+  checkPageSize(args);
+  const backwards = args.last != null || args.before != null;
+  if (backwards && (args.first != null || args.after != null)) {
+    const name = args.first != null ? "first" : "after";
+    throw new BadUserInputError(`${name} pages forwards and last/before backwards: pass one pair, not both`, name);
+  }
+  const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  const cursor = backwards ? args.before : args.after;
+  return {
+    size,
+    backwards,
+    cursor: cursor == null ? undefined : decodeSearchCursor(cursor, backwards ? "before" : "after"),
+  };
 }
 
 builder.queryField("search", (t) =>
   t.field({
     type: SearchConnectionRef,
+    // cursors of its own (a hit's place in the ranking), not Pothos' list cursors
+    extensions: OWN_CURSORS,
     description:
       'Full-text search over articles, people, organisations, events and places, best match first (newer first among equals). Syntax: words (all must match), "quoted phrases", -excluded, OR between alternatives, prefix*; other names of people and organisations match too.',
     args: {
@@ -99,20 +119,28 @@ builder.queryField("search", (t) =>
         description: `How many hits to return (default ${DEFAULT_PAGE_SIZE}, at most 100).`,
       }),
       after: t.arg.string({ required: false, description: "Return the hits after this cursor." }),
+      last: t.arg.int({
+        required: false,
+        description: `Paging backwards: how many hits to return before \`before\` (or the last ones; default ${DEFAULT_PAGE_SIZE}, at most 100).`,
+      }),
+      before: t.arg.string({ required: false, description: "Return the hits before this cursor." }),
     },
     resolve: async (_root, args, ctx, info) => {
-      checkPageSize({ first: args.first });
-      const first = args.first ?? DEFAULT_PAGE_SIZE;
-      const after = args.after == null ? undefined : decodeSearchCursor(args.after);
+      const { size, backwards, cursor } = pageOf(args);
       const kinds = args.types?.map((type) => KIND_OF_TYPE[type as SearchTypeValue]);
       const request = searchRequest(args.query, kinds, args.filter as ArticleFilter | null | undefined);
-      const rows = first === 0 ? [] : await searchPage(ctx, request, first + 1, after);
-      const hits = await loadHits(ctx, info, rows.slice(0, first));
+      const fetched = size === 0 ? [] : await searchPage(ctx, request, { limit: size + 1, cursor, backwards });
+      // one row more than the page tells whether there are more: the farthest from the cursor
+      const more = fetched.length > size;
+      const rows = more ? (backwards ? fetched.slice(1) : fetched.slice(0, size)) : fetched;
       let facetRows: Promise<FacetRow[]> | undefined;
       return {
-        hits,
-        hasNextPage: rows.length > first,
-        hasPreviousPage: after !== undefined,
+        hits: await loadHits(ctx, info, rows),
+        // a cursor stands for a hit on the other side (Relay lets a server answer so)
+        hasNextPage: backwards ? cursor !== undefined : more,
+        hasPreviousPage: backwards ? more : cursor !== undefined,
+        startCursor: rows[0] ? encodeSearchCursor(rows[0]) : null,
+        endCursor: rows.length > 0 ? encodeSearchCursor(rows.at(-1)!) : null,
         request,
         facets: { rows: () => (facetRows ??= searchFacets(ctx, request)) },
       };

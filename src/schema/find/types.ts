@@ -52,7 +52,10 @@ export interface Hit {
 const SearchHitRef = builder.objectRef<Hit>("SearchHit").implement({
   description: "One search result: what was found, how well it matched, and where.",
   fields: (t) => ({
-    cursor: t.string({ description: "Pass as after to get the hits after this one.", resolve: (h) => h.cursor }),
+    cursor: t.string({
+      description: "Pass as after to get the hits after this one (as before, the hits before it).",
+      resolve: (h) => h.cursor,
+    }),
     score: t.float({
       description: "How well it matched (higher is better; comparable within one search only).",
       resolve: (h) => h.row.score,
@@ -151,6 +154,8 @@ export interface SearchResultPage {
   hits: Hit[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
   request: SearchRequest;
   facets: FacetSource;
 }
@@ -165,8 +170,8 @@ export const SearchConnectionRef = builder.objectRef<SearchResultPage>("SearchCo
       resolve: (p) => ({
         hasNextPage: p.hasNextPage,
         hasPreviousPage: p.hasPreviousPage,
-        startCursor: p.hits[0]?.cursor ?? null,
-        endCursor: p.hits.at(-1)?.cursor ?? null,
+        startCursor: p.startCursor,
+        endCursor: p.endCursor,
       }),
     }),
     totalCount: t.int({

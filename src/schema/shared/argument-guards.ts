@@ -8,6 +8,10 @@ import { BadUserInputError } from "../../errors.js";
 
 export const MAX_IDS = 100;
 
+/** Field extensions of a connection whose cursors are its own (search: a hit's place in the ranking), not Pothos'
+ * list cursors: its resolver checks them, and the page sizes. */
+export const OWN_CURSORS = { ownCursors: true };
+
 export function checkPageSize(args: { first?: unknown; last?: unknown }): void {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
@@ -67,7 +71,7 @@ export function guardArguments(schema: GraphQLSchema): void {
         getNamedType(field.type).name.endsWith("Connection") &&
         field.args.some((a) => a.name === "first") &&
         field.args.some((a) => a.name === "last");
-      const check = guard(isConnection);
+      const check = guard(isConnection && field.extensions.ownCursors !== true);
       if (field.subscribe) {
         const subscribe = field.subscribe;
         field.subscribe = (source, args, context, info) => {

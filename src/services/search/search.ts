@@ -1,11 +1,11 @@
 // Full-text search over articles and entities (SearchDocument, kept by database triggers; see the search_filters
-// migration). One statement ranks every hit and returns a keyset page with its highlights; one counts; one
-// computes every facet. Scores: SQLite bm25 (negated, so higher is better) with the columns weighted title 10,
-// alternate names 8, summary 3, body 1; PostgreSQL ts_rank over the A/A/B/D-weighted tsvector.
+// migration). One statement ranks every hit and returns a keyset page (forwards or backwards) with its highlights;
+// one counts; one computes every facet. Scores: SQLite bm25 (negated, so higher is better) with the columns
+// weighted title 10, alternate names 8, summary 3, body 1; PostgreSQL ts_rank over the A/A/B/D-weighted tsvector.
 import type { Context } from "../../context.js";
 import { compileArticleFilter, type ArticleFilter } from "../articles/filter.js";
 import { parseSearchQuery, toFts5, toTsquery, type SearchQuery } from "./query.js";
-import { Sql } from "../../platform/sql.js";
+import { keysetAfter, orderByClauseOf, reversed, Sql, type OrderColumn } from "../../platform/sql.js";
 import { listedArticleSqlCondition } from "../shared/visibility.js";
 
 export type SearchKind = "Article" | "Person" | "Organisation" | "Event" | "Place";
@@ -66,40 +66,71 @@ function hitsCte(ctx: Context, sql: Sql, request: SearchRequest, withScore = tru
   return `"q" AS (SELECT ${tsquery} AS query), "hits" AS (SELECT d."kind" AS "kind", d."entityId" AS "entityId"${score} FROM "SearchDocument" d CROSS JOIN "q" q ${join} WHERE d."document" @@ q.query AND ${conditions()})`;
 }
 
-const HIT_ORDER = `h."score" DESC, h."recency" DESC, h."kind" ASC, h."entityId" ASC`;
+/** Best first, newer first among equals; kind and id (unique together) make the order total, so a cursor is a place. */
+const HIT_ORDER: OrderColumn[] = [
+  { expression: `h."score"`, descending: true },
+  { expression: `h."recency"`, descending: true },
+  { expression: `h."kind"`, descending: false },
+  { expression: `h."entityId"`, descending: false },
+];
 
-/** One page of hits after `after`, best first, with the text of each document marked where it matched. */
+/**
+ * The cursor's place as this statement ranks it: its hit's score and recency computed now, in the same statement as
+ * the page. A score carried in the cursor is a snapshot, and SQLite's bm25 depends on the whole index (how many
+ * documents, how long on average), so any write between two pages moves every score a little: compared with the
+ * snapshot, the next page skipped hits or started again among those already seen (with first: 1, for ever). The
+ * cursor's own values serve only when its hit has left the result since.
+ */
+function cursorCte(sql: Sql, position: SearchPosition): string {
+  const score =
+    sql.provider === "postgresql" ? sql.float(position.score) : `CAST(${sql.param(position.score)} AS REAL)`;
+  const text = (value: string) => `CAST(${sql.param(value)} AS TEXT)`;
+  const given = `SELECT ${score} AS "score", ${text(position.recency)} AS "recency", ${text(position.kind)} AS "kind", ${text(position.id)} AS "entityId"`;
+  return `"cursor" AS (SELECT coalesce(c."score", p."score") AS "score", coalesce(c."recency", p."recency") AS "recency", p."kind" AS "kind", p."entityId" AS "entityId" FROM (${given}) p LEFT JOIN "hits" c ON c."kind" = p."kind" AND c."entityId" = p."entityId")`;
+}
+
+export interface SearchPageRequest {
+  /** How many hits at most (the resolver asks for one more than it shows, to know whether there are more). */
+  limit: number;
+  /** The hits after this place (before it, backwards); none: from the start (the end, backwards). */
+  cursor?: SearchPosition;
+  /** The hits before the cursor, nearest first in the statement; returned in the search's order all the same. */
+  backwards?: boolean;
+}
+
+/** One page of hits, best first, with the text of each document marked where it matched. */
 export async function searchPage(
   ctx: Context,
   request: SearchRequest,
-  limit: number,
-  after?: SearchPosition,
+  page: SearchPageRequest,
 ): Promise<SearchHitRow[]> {
   const sql = new Sql(ctx.db.provider);
-  const hits = hitsCte(ctx, sql, request);
+  const columns = page.backwards ? reversed(HIT_ORDER) : HIT_ORDER;
+  const order = orderByClauseOf(columns);
+  // each placeholder bound where it appears (SQLite's are positional)
+  let ctes = hitsCte(ctx, sql, request);
+  let from = `"hits" h`;
   let keyset = "1 = 1";
-  if (after) {
-    // each placeholder bound where it appears (SQLite's are positional)
-    const s = () => sql.float(after.score);
-    const r = () => sql.param(after.recency);
-    const k = () => sql.param(after.kind);
-    keyset = `(h."score" < ${s()} OR (h."score" = ${s()} AND (h."recency" < ${r()} OR (h."recency" = ${r()} AND (h."kind" > ${k()} OR (h."kind" = ${k()} AND h."entityId" > ${sql.param(after.id)}))))))`;
+  if (page.cursor) {
+    ctes += `, ${cursorCte(sql, page.cursor)}`;
+    from += ` CROSS JOIN "cursor" k`;
+    keyset = keysetAfter(columns, [`k."score"`, `k."recency"`, `k."kind"`, `k."entityId"`]);
   }
-  const page = `"page" AS (SELECT h.* FROM "hits" h WHERE ${keyset} ORDER BY ${HIT_ORDER} LIMIT ${sql.param(limit)})`;
+  ctes += `, "page" AS (SELECT h.* FROM ${from} WHERE ${keyset} ORDER BY ${order} LIMIT ${sql.param(page.limit)})`;
   let statement: string;
   if (sql.provider === "sqlite") {
     const mark = (column: number, snippet: boolean) =>
       snippet
         ? `snippet("SearchIndex", ${column}, '${MARK_START}', '${MARK_END}', '…', 24)`
         : `highlight("SearchIndex", ${column}, '${MARK_START}', '${MARK_END}')`;
-    statement = `WITH ${hits}, ${page} SELECT h."kind", h."entityId", h."score", h."recency", ${mark(0, false)} AS "title", ${mark(1, false)} AS "alias", ${mark(2, true)} AS "summary", ${mark(3, true)} AS "body" FROM "page" h JOIN "SearchIndex" ON "SearchIndex"."rowid" = h."rowid" WHERE "SearchIndex" MATCH ${sql.param(toFts5(request.query))} ORDER BY ${HIT_ORDER}`;
+    statement = `WITH ${ctes} SELECT h."kind", h."entityId", h."score", h."recency", ${mark(0, false)} AS "title", ${mark(1, false)} AS "alias", ${mark(2, true)} AS "summary", ${mark(3, true)} AS "body" FROM "page" h JOIN "SearchIndex" ON "SearchIndex"."rowid" = h."rowid" WHERE "SearchIndex" MATCH ${sql.param(toFts5(request.query))} ORDER BY ${order}`;
   } else {
     const headline = (column: string, fragments: boolean) =>
       `ts_headline('english', d."${column}", q.query, '${fragments ? "MaxFragments=2, MaxWords=24, MinWords=8, " : "HighlightAll=true, "}StartSel=${MARK_START}, StopSel=${MARK_END}, FragmentDelimiter=…')`;
-    statement = `WITH ${hits}, ${page} SELECT h."kind", h."entityId", h."score", h."recency", ${headline("title", false)} AS "title", ${headline("alias", false)} AS "alias", ${headline("summary", true)} AS "summary", ${headline("body", true)} AS "body" FROM "page" h JOIN "SearchDocument" d ON d."kind" = h."kind" AND d."entityId" = h."entityId" CROSS JOIN "q" q ORDER BY ${HIT_ORDER}`;
+    statement = `WITH ${ctes} SELECT h."kind", h."entityId", h."score", h."recency", ${headline("title", false)} AS "title", ${headline("alias", false)} AS "alias", ${headline("summary", true)} AS "summary", ${headline("body", true)} AS "body" FROM "page" h JOIN "SearchDocument" d ON d."kind" = h."kind" AND d."entityId" = h."entityId" CROSS JOIN "q" q ORDER BY ${order}`;
   }
   const rows = await ctx.prisma.$queryRawUnsafe<Record<string, unknown>[]>(statement, ...sql.params);
-  return rows.map((row) => ({
+  const hits = rows.map((row) => ({
     kind: row.kind as SearchKind,
     id: String(row.entityId),
     score: Number(row.score),
@@ -109,6 +140,7 @@ export async function searchPage(
     summary: String(row.summary ?? ""),
     body: String(row.body ?? ""),
   }));
+  return page.backwards ? hits.reverse() : hits;
 }
 
 export async function searchCount(ctx: Context, request: SearchRequest): Promise<number> {
