@@ -56,27 +56,33 @@ function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T |
   return ids.map((id) => map.get(id) ?? null);
 }
 
-export function createLoaders(
-  prisma: Prisma,
-  options: { cache: boolean; countedComments?: P.CommentWhereInput },
-): Loaders {
-  const make = <T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader<string, T | null>(async (ids) => byId(ids, await find([...ids])), { cache: options.cache });
-  const nodeLoaders = {
-    Article: () => make((ids) => prisma.article.findMany({ where: { id: { in: ids } } })),
-    Person: () => make((ids) => prisma.person.findMany({ where: { id: { in: ids } } })),
-    Organisation: () => make((ids) => prisma.organisation.findMany({ where: { id: { in: ids } } })),
-    Event: () => make((ids) => prisma.event.findMany({ where: { id: { in: ids } } })),
-    Place: () => make((ids) => prisma.place.findMany({ where: { id: { in: ids } } })),
-    Comment: () => make((ids) => prisma.comment.findMany({ where: { id: { in: ids } } })),
-    Account: () => make((ids) => prisma.account.findMany({ where: { id: { in: ids } } })),
-    Media: () => make((ids) => prisma.media.findMany({ where: { id: { in: ids } } })),
-    Affiliation: () => make((ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } })),
-    Participant: () => make((ids) => prisma.participant.findMany({ where: { id: { in: ids } } })),
-    LiveUpdate: () => make((ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } })),
-  };
-  const redirects = () => make((ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } }));
-  const reactionCounts = () => new DataLoader<string, ReactionCount[]>(
+type LoaderOptions = { cache: boolean; countedComments?: P.CommentWhereInput };
+
+/** How each node type's rows are read, many ids at once. */
+const NODE_READS: { [K in NodeTypename]: (prisma: Prisma, ids: string[]) => Promise<NodeRows[K][]> } = {
+  Article: (prisma, ids) => prisma.article.findMany({ where: { id: { in: ids } } }),
+  Person: (prisma, ids) => prisma.person.findMany({ where: { id: { in: ids } } }),
+  Organisation: (prisma, ids) => prisma.organisation.findMany({ where: { id: { in: ids } } }),
+  Event: (prisma, ids) => prisma.event.findMany({ where: { id: { in: ids } } }),
+  Place: (prisma, ids) => prisma.place.findMany({ where: { id: { in: ids } } }),
+  Comment: (prisma, ids) => prisma.comment.findMany({ where: { id: { in: ids } } }),
+  Account: (prisma, ids) => prisma.account.findMany({ where: { id: { in: ids } } }),
+  Media: (prisma, ids) => prisma.media.findMany({ where: { id: { in: ids } } }),
+  Affiliation: (prisma, ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } }),
+  Participant: (prisma, ids) => prisma.participant.findMany({ where: { id: { in: ids } } }),
+  LiveUpdate: (prisma, ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } }),
+};
+
+export function isNodeTypename(typename: string): typename is NodeTypename {
+  return Object.hasOwn(NODE_READS, typename);
+}
+
+function rowsById<T extends { id: string }>(options: LoaderOptions, read: (ids: string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => byId(ids, await read([...ids])), { cache: options.cache });
+}
+
+function reactionCountsLoader(prisma: Prisma, options: LoaderOptions) {
+  return new DataLoader<string, ReactionCount[]>(
     async (commentIds) => {
       const groups = await prisma.reaction.groupBy({
         by: ["commentId", "kind"],
@@ -95,7 +101,10 @@ export function createLoaders(
     },
     { cache: options.cache },
   );
-  const commentCounts = () => new DataLoader<string, number>(
+}
+
+function commentCountsLoader(prisma: Prisma, options: LoaderOptions) {
+  return new DataLoader<string, number>(
     async (articleIds) => {
       const groups = await prisma.comment.groupBy({
         by: ["articleId"],
@@ -107,28 +116,59 @@ export function createLoaders(
     },
     { cache: options.cache },
   );
-  return {
-    nodes: lazyFields(nodeLoaders) as Loaders["nodes"],
-    ...lazyFields({ reactionCounts, redirects, commentCounts }),
-  };
 }
 
-/**
- * An object whose fields are built on first read, then kept. Every request and every subscription gets a context
- * with its loaders, and most use one or two: at 10,000 subscribers, fourteen DataLoaders each were memory for nothing.
+/*
+ * Every request and every subscription gets a context with its loaders, and most use one or two of the fourteen: at
+ * 10,000 subscribers, building them all up front was memory for nothing. So each loader is built the first time it is
+ * read, by getters on the prototype (no closure per context), and kept on the instance from then on.
  */
-function lazyFields<T extends Record<string, unknown>>(builders: { [K in keyof T]: () => T[K] }): T {
-  const fields = {} as T;
-  for (const key of Object.keys(builders) as (keyof T)[]) {
-    Object.defineProperty(fields, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = builders[key]();
-        Object.defineProperty(fields, key, { value, enumerable: true });
-        return value;
-      },
-    });
+
+class NodeLoaders {
+  constructor(
+    readonly prisma: Prisma,
+    readonly options: LoaderOptions,
+  ) {}
+}
+for (const typename of Object.keys(NODE_READS) as NodeTypename[]) {
+  Object.defineProperty(NodeLoaders.prototype, typename, {
+    get(this: NodeLoaders) {
+      const read = NODE_READS[typename] as (prisma: Prisma, ids: string[]) => Promise<{ id: string }[]>;
+      const loader = rowsById(this.options, (ids) => read(this.prisma, ids));
+      Object.defineProperty(this, typename, { value: loader });
+      return loader;
+    },
+  });
+}
+
+class LazyLoaders {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly options: LoaderOptions,
+  ) {}
+  /** Replaces the getter that called it with the value it built. */
+  private keep<T>(name: keyof Loaders, value: T): T {
+    Object.defineProperty(this, name, { value });
+    return value;
   }
-  return fields;
+  get nodes(): Loaders["nodes"] {
+    return this.keep("nodes", new NodeLoaders(this.prisma, this.options) as unknown as Loaders["nodes"]);
+  }
+  get redirects(): Loaders["redirects"] {
+    const prisma = this.prisma;
+    return this.keep(
+      "redirects",
+      rowsById(this.options, (ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } })),
+    );
+  }
+  get reactionCounts(): Loaders["reactionCounts"] {
+    return this.keep("reactionCounts", reactionCountsLoader(this.prisma, this.options));
+  }
+  get commentCounts(): Loaders["commentCounts"] {
+    return this.keep("commentCounts", commentCountsLoader(this.prisma, this.options));
+  }
+}
+
+export function createLoaders(prisma: Prisma, options: LoaderOptions): Loaders {
+  return new LazyLoaders(prisma, options);
 }

@@ -3,12 +3,8 @@
 // resolves to the record it was merged into.
 import { brandWithType } from "@pothos/core";
 import type { Context } from "../../context.js";
-import type { NodeTypename } from "../../loaders/index.js";
+import { isNodeTypename, type NodeTypename } from "../../loaders/index.js";
 import { canSeeUnpublished, isArticleOpenable, isCommentVisible } from "./visibility.js";
-
-function isNodeTypename(ctx: Context, typename: string): typename is NodeTypename {
-  return Object.hasOwn(ctx.loaders.nodes, typename);
-}
 
 const MERGEABLE = new Set(["Person", "Organisation", "Event", "Place"]);
 
@@ -21,7 +17,7 @@ async function loadRow(ctx: Context, typename: NodeTypename, id: string): Promis
 }
 
 export async function loadNode(ctx: Context, typename: string, id: string): Promise<object | null> {
-  if (!isNodeTypename(ctx, typename)) return null;
+  if (!isNodeTypename(typename)) return null;
   const row = await loadRow(ctx, typename, id);
   if (!row) return null;
   if (typename === "Article" && !isArticleOpenable(ctx.viewer, row as { status: string })) return null;
