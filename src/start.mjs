@@ -52,6 +52,12 @@ async function build() {
     target: "node20",
     // Run with NODE_OPTIONS=--enable-source-maps to see stack traces in the sources.
     sourcemap: "linked",
+    // V8 keeps a module's source text for as long as the process runs: without whitespace and comments, and with
+    // every character ASCII (so that V8 stores it one byte a character), the bundle's text takes a quarter of the
+    // memory it did (11 MB). Names stay as they are, for stack traces.
+    minifyWhitespace: true,
+    legalComments: "none",
+    charset: "ascii",
     external: EXTERNAL,
     logLevel: "warning",
     // CommonJS packages inside an ES module bundle still call require().

@@ -9,7 +9,7 @@ export function hasControlCharacters(text: string): boolean {
 }
 
 export function countWords(text: string): number {
-  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu);
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019\-.]*/gu);
   return words ? words.length : 0;
 }
 
