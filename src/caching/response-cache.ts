@@ -13,9 +13,11 @@
 // them too. Answers to token holders are never stored (their TTL is 0), and neither is any answer that selects a
 // viewer-specific field, so what is cached is what every anonymous reader sees.
 import { randomUUID } from "node:crypto";
-import { getOperationAST, Kind, type DocumentNode } from "graphql";
+import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { hashSHA256, useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import stableStringify from "fast-json-stable-stringify";
+import { createFlights } from "./flights.js";
 import {
   DEFAULT_TTL_MS,
   mutationsCoveredByCommentEvents,
@@ -83,8 +85,11 @@ export function createLedeResponseCache(options: {
   const broadcast = (message: Omit<CacheInvalidation, "origin">) =>
     pubsub.publish("cache:invalidate", "all", { origin, ...message });
 
+  // Misses of the same answer while it is being read wait for the one reading it (flights.ts).
+  const flights = createFlights();
+  const keyOfContext = new WeakMap<object, string>();
   const cache: Cache = {
-    get: (key) => local.get(key),
+    get: (key) => local.get(key) ?? flights.join(key, generation),
     set: (key, result, entities, ttl) => local.set(key, result, entities, ttl),
     invalidate(entities) {
       const list = [...entities].map(({ typename, id }) => ({ typename, id }));
@@ -128,12 +133,24 @@ export function createLedeResponseCache(options: {
     broadcast({ all: true });
   };
 
+  /** An anonymous query over HTTP (the ones with a cache key) reads for everyone who asks the same meanwhile. */
+  const flyFor = (args: ExecutionArgs) => {
+    const context = args.contextValue as Context | undefined;
+    const key = context ? keyOfContext.get(context) : undefined;
+    if (!key || context?.viewer !== null) return undefined;
+    if (getOperationAST(args.document, args.operationName ?? undefined)?.operation !== "query") return undefined;
+    const flight = flights.start(key, generation);
+    return flight ? { key, flight } : undefined;
+  };
+
   const purgeAfterOtherMutations: Plugin = {
     onExecute({ args }) {
       if (typeof args.contextValue === "object" && args.contextValue !== null) {
         const text = (args.document.loc?.source.body ?? "") + JSON.stringify(args.variableValues ?? {});
         started.set(args.contextValue, { generation, commentSensitive: COMMENT_SENSITIVE.test(text) });
       }
+      const flying = flyFor(args);
+      if (flying) return { onExecuteDone: ({ result }) => flights.land(flying.key, flying.flight, result) };
       const fields = rootFields(args);
       if (fields === undefined) return;
       return {
@@ -165,6 +182,15 @@ export function createLedeResponseCache(options: {
         // Anonymous requests share one entry; a token holder's answers are never stored (see onTtl), but their
         // mutations still go through the plugin, which drops what the mutation returns.
         session: (request) => request.headers.get("authorization")?.trim() || null,
+        // The key as the plugin's own default builds it (variables in a stable order), kept by context so that the
+        // execution knows which answer it is reading for the readers waiting on it.
+        buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, context }) => {
+          const key = await hashSHA256(
+            [documentString, operationName ?? "", stableStringify(variableValues ?? {}), sessionId ?? ""].join("|"),
+          );
+          if (typeof context === "object" && context !== null) keyOfContext.set(context, key);
+          return key;
+        },
         // Over graphql-ws there is no HTTP request to key by: those operations bypass the cache (their mutations
         // still invalidate it, through the comment events and the purge below).
         enabled: (request) => request !== undefined,
