@@ -62,6 +62,15 @@ export function slugify(text: string, max = 80): string {
   return words.slice(0, cut).join("-");
 }
 
+/** A section or tag as a person names it: "Border towns" (slug border-towns), or a slug, "border-towns" (named
+ * "Border towns"). */
+export function subjectNamed(text: string): { slug: string; name: string } {
+  const name = text.trim().replace(/\s+/g, " ");
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return { slug: slugify(name, 100), name };
+  const words = name.replace(/-/g, " ");
+  return { slug: name, name: words.charAt(0).toUpperCase() + words.slice(1) };
+}
+
 /** Words of a text with their character offsets, for matching names against it. */
 export function wordsOf(
   text: string,
