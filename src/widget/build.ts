@@ -11,7 +11,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const WIDGET_BUNDLE = join(here, "dist", "comments.js");
 
 if (process.argv.includes("--help")) {
-  console.log("Usage: npm run build:widget [-- --check]\n  Writes src/widget/dist/comments.js; --check only compares.");
+  console.log(
+    "usage: npm run build:widget [-- --check]\n" +
+      "  Writes src/widget/dist/comments.js and liveblog.js; --check only compares them with the sources.",
+  );
   process.exit(0);
 }
 
