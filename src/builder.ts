@@ -52,7 +52,7 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: "Return the items before this cursor." },
     idFieldOptions: { description: "The object's global id: opaque, stable, accepted by node(id:)." },
     encodeGlobalID: encodeGlobalId,
-    decodeGlobalID: decodeGlobalId,
+    decodeGlobalID: (globalId: string) => decodeGlobalId(globalId),
     nodeTypeOptions: {
       description: "An object with a globally unique, opaque id. Fetch any of them again with `node(id:)`.",
     },

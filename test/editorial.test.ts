@@ -198,6 +198,29 @@ describe.skipIf(skipDatabase)("editorial mutations", () => {
     }
   });
 
+  it("names the argument of a bad article id, with an article that fits the type (an Article, a Person)", async () => {
+    for (const [id, message] of [
+      ["not-an-id", "articleId is not a valid Article id"],
+      [encodeGlobalId("Person", "x"), "articleId must be an Article id, not a Person id"],
+      [encodeGlobalId("Organisation", "x"), "articleId must be an Article id, not an Organisation id"],
+    ] as const) {
+      const variables = { id, t: "A correction" };
+      const result = await lede.execute(CORRECT, variables, { token: editor });
+      expectErrorCode(result, "BAD_USER_INPUT", { document: CORRECT, variables });
+      expect(result.errors![0]!.extensions!.field).toBe("articleId");
+      expect(result.errors![0]!.message).toBe(message);
+    }
+  });
+
+  it("tells an anonymous writer which accounts may write, and a reader that theirs may not", async () => {
+    const anonymous = await lede.execute(CREATE, { i: draft("anonymous-message") });
+    expect(anonymous.errors?.[0]?.message).toBe("Sign in with an editor or admin account to create articles");
+    const refused = await lede.execute(CREATE, { i: draft("reader-message") }, { token: reader });
+    expect(refused.errors?.[0]?.message).toBe("Only editor and admin accounts may create articles");
+    const audit = await lede.execute(`{ auditLog(first: 1) { totalCount } }`, {}, { token: reader });
+    expect(audit.errors?.[0]?.message).toBe("Only admin accounts may read the audit log");
+  });
+
   it("lets no reader, analyst or moderator write", async () => {
     for (const role of ["READER", "ANALYST", "MODERATOR"] as const) {
       const { token } = await staff(lede, role);

@@ -1,6 +1,6 @@
-// Article.ninjs, `npm run export` and `npm run import` as commands, and the round trip: what one Lede exports, an
-// empty Lede imports back with its headline, body, bylines, dates, pictures and mentions.
-import { spawn } from "node:child_process";
+// Article.ninjs, `npm run export` and `npm run import` as commands (a dry run's wording, what an article lacks, the
+// --section/--tag/--publisher flags), and the round trip: what one Lede exports, an empty Lede imports back with its
+// headline, body, bylines, dates, pictures and mentions.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,21 +10,11 @@ import { importFiles } from "../src/services/import/run.js";
 import { REFERENCE_SLUG } from "./support/fixtures.js";
 import { articleBySlug, mentioned } from "./support/imports.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
+import { runScript } from "./support/process.js";
 
 /** A CLI as its own process (what `npm run …` starts); some seconds each, hence the longer timeouts below. */
-function runCli(script: string, args: string[], databaseUrl: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c) => (stdout += c));
-  child.stderr.on("data", (c) => (stderr += c));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once("exit", (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const runCli = (script: string, args: string[], databaseUrl: string) =>
+  runScript(script, args, { DATABASE_URL: databaseUrl });
 
 function readJson(file: string): Record<string, any> {
   return JSON.parse(readFileSync(file, "utf8"));
@@ -136,9 +126,14 @@ describe.skipIf(skipDatabase)("export", () => {
       lede.config.databaseUrl,
     );
     expect(dryRun.code, dryRun.stderr).toBe(0);
-    expect(dryRun.stdout).toMatch(/^created +test\/fixtures\/import\/plain\/ferry-strike\.txt → ferry-crews-/m);
+    // a dry run says what would happen, never that it did
+    expect(dryRun.stdout).toMatch(/^would create test\/fixtures\/import\/plain\/ferry-strike\.txt → ferry-crews-/m);
+    expect(dryRun.stdout).not.toMatch(/^created/m);
+    expect(dryRun.stdout).toMatch(/^dry run, nothing written: would create 2, would update 0, 0 unchanged, 0 failed$/m);
+    // plain text names no section, tags or publisher: each line and the summary say so, and how to give them
+    expect(dryRun.stdout).toMatch(/^ +missing: section, tags and publisher$/m);
     expect(dryRun.stdout).toMatch(
-      /^dry run, nothing written: would have 2 created, 0 updated, 0 unchanged, 0 failed$/m,
+      /^missing: 2 without a section, 2 without tags, 2 without a publisher .*give --section, --tag or --publisher/m,
     );
     expect(dryRun.stderr).toMatch(/importing \[=+\] 2\/2 files/);
     expect(await lede.db.prisma.article.count({ where: { slug: { startsWith: "ferry-crews-" } } })).toBe(0);
@@ -154,6 +149,39 @@ describe.skipIf(skipDatabase)("export", () => {
     ]);
     expect([missing.code, missing.stderr.trim()]).toEqual([1, "import: no/such/folder: no such file or folder"]);
     expect([help.code, help.stdout]).toEqual([0, expect.stringMatching(/^usage: npm run import/)]);
+  }, 120_000);
+
+  it("runs as npm run import with --section, --tag (repeated) and --publisher for files that name none", async () => {
+    const result = await runCli(
+      "src/cli/import.ts",
+      [
+        "--section",
+        "Culture",
+        "--tag",
+        "ferries",
+        "--tag",
+        "West coast",
+        "--publisher",
+        "Fjord Gazette",
+        "test/fixtures/import/plain/ferry-strike.txt",
+      ],
+      lede.config.databaseUrl,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^created +test\/fixtures\/import\/plain\/ferry-strike\.txt → ferry-crews-/m);
+    expect(result.stdout).not.toMatch(/missing/);
+    const row = await lede.db.prisma.article.findFirstOrThrow({
+      where: { slug: { startsWith: "ferry-crews-" } },
+      include: { section: true, tags: { include: { tag: true }, orderBy: { position: "asc" } }, publisher: true },
+    });
+    expect(row.section).toMatchObject({ slug: "culture", name: "Culture" });
+    expect(row.tags.map((t) => [t.tag.slug, t.tag.name])).toEqual([
+      ["ferries", "Ferries"],
+      ["west-coast", "West coast"],
+    ]);
+    expect(row.publisher).toMatchObject({ name: "Fjord Gazette", kind: "PUBLISHER" });
+    const bad = await runCli("src/cli/import.ts", ["--section", "", "x.txt"], lede.config.databaseUrl);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringMatching(/^import: --section needs a name/)]);
   }, 120_000);
 
   it("round-trips: an empty database imports the export with headline, body, bylines, dates and mentions", async () => {

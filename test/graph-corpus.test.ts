@@ -158,8 +158,8 @@ describe.skipIf(skipDatabase)(`the graph on a corpus of ${ARTICLES} articles`, {
       ...(await plansOf(lede, () =>
         lede.query(
           `{ stats(from: "2024-04-01T00:00:00Z", to: "2024-04-30T23:59:59Z") { articlesBySection { count } articlesByTag { count }
-            articlesByPeriod(period: DAY) { count } mostMentioned { articleCount } commentsByDay { count } commentsByHour { count }
-            mostCommented { commentCount } } }`,
+            articlesByPeriod(period: DAY) { count } mostMentioned { count } commentsByPeriod(period: DAY) { count } commentsByHour { count }
+            mostCommented { count } } }`,
           {},
           { token: analyst },
         ),

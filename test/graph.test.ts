@@ -242,7 +242,8 @@ describe.skipIf(skipDatabase)("timeline", () => {
     const article = await lede.db.prisma.article.findFirstOrThrow();
     const cases: [Record<string, unknown>, string, string | undefined][] = [
       [{ entity: globalId("Article", article.id) }, "BAD_USER_INPUT", "entity"],
-      [{ entity: "not-an-id" }, "BAD_USER_INPUT", "id"],
+      // a malformed id names the argument it came in, as every other argument's error does
+      [{ entity: "not-an-id" }, "BAD_USER_INPUT", "entity"],
       [{ entity: globalId("Person", "nobody") }, "NOT_FOUND", undefined],
       [{ entity: person, from: "2024-01-01T00:00:00Z", to: "2023-01-01T00:00:00Z" }, "BAD_USER_INPUT", "to"],
       [{ entity: person, after: Buffer.from("GPC:S:nonsense").toString("base64") }, "BAD_USER_INPUT", "after"],

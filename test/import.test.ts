@@ -1,6 +1,7 @@
-// `npm run import`: plain-text and ninjs articles, linked to the graph, idempotent, one transaction per article.
+// `npm run import`: plain-text and ninjs articles, linked to the graph, idempotent, one transaction per article;
+// section, tags and publisher from a file's first lines or the run's defaults, and a report of what is missing.
 import { randomUUID } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -230,6 +231,63 @@ describe.skipIf(skipDatabase)("import", () => {
     expect(await lede.query(`{ article(slug: "notes-from-a-long-winter-in-the-far-north") { id } }`)).toEqual({
       article: null,
     });
+  });
+
+  it("takes section, tags and publisher from a file's first lines, else from the defaults, and says what is missing", async () => {
+    const dir = join(work, "sections");
+    mkdirSync(dir);
+    const story = (headline: string) =>
+      `${headline}\n\nA standfirst of our own\n\nNora Fjeld\nMonday 6 May 2024 10:00 GMT\n\nA paragraph about Tromsø.\n`;
+    writeFileSync(
+      join(dir, "a.txt"),
+      `Section: Europe\nTags: Oslo courts, ferries\nPublisher: The Independent\n\n${story("A court story of our own")}`,
+    );
+    writeFileSync(join(dir, "b.txt"), story("A harbour story of our own"));
+    const analyst = (await staff(lede, "ANALYST")).token;
+    const STATS = `{ stats { articlesBySection { section { slug } count } articlesByTag(first: 100) { tag { slug } count } } }`;
+    type Stats = {
+      stats: {
+        articlesBySection: { section: { slug: string }; count: number }[];
+        articlesByTag: { tag: { slug: string }; count: number }[];
+      };
+    };
+    const countsOf = async () => {
+      const { stats } = (await lede.query(STATS, {}, { token: analyst })) as Stats;
+      return {
+        sections: new Map(stats.articlesBySection.map((r) => [r.section.slug, r.count])),
+        tags: new Map(stats.articlesByTag.map((r) => [r.tag.slug, r.count])),
+      };
+    };
+    const before = await countsOf();
+
+    const report = await importFiles(lede.db.prisma, [dir], { defaults: { section: "world", tags: ["arctic"] } });
+    expect(report.lines.map((l) => [l.outcome, l.missing])).toEqual([
+      ["created", []],
+      ["created", ["publisher"]],
+    ]);
+    expect(report.missing).toEqual({ section: 0, tags: 0, publisher: 1 });
+    // the file's own lines win over the defaults; the defaults fill in what a file does not say
+    const [a, b] = await Promise.all(report.lines.map((l) => articleBySlug(lede, l.slug!)));
+    expect([a!.section, a!.tags]).toEqual([{ slug: "europe" }, [{ slug: "oslo-courts" }, { slug: "ferries" }]]);
+    expect([b!.section, b!.tags]).toEqual([{ slug: "world" }, [{ slug: "arctic" }]]);
+    const publisher = await lede.db.prisma.article.findUniqueOrThrow({
+      where: { slug: report.lines[0]!.slug! },
+      select: { publisher: { select: { slug: true } } },
+    });
+    expect(publisher.publisher?.slug).toBe("the-independent"); // the seeded organisation, not a new one
+    // and so they count in the statistics
+    const after = await countsOf();
+    for (const [slug, more] of [
+      ["europe", 1],
+      ["world", 1],
+    ] as const)
+      expect(after.sections.get(slug), slug).toBe((before.sections.get(slug) ?? 0) + more);
+    for (const [slug, more] of [
+      ["oslo-courts", 1],
+      ["ferries", 1],
+      ["arctic", 1],
+    ] as const)
+      expect(after.tags.get(slug), slug).toBe((before.tags.get(slug) ?? 0) + more);
   });
 
   it("keeps apart two articles whose addresses end in the same slug", async () => {

@@ -1,5 +1,5 @@
 // stats on the seed story: every aggregate agrees with the rows counted directly, costs one SQL statement, honours
-// its window, and refuses bad arguments.
+// its window, refuses bad arguments, says who may read it, and still answers the deprecated names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NewsroomStatsDocument } from "./generated/graphql.js";
 import { staff } from "./support/fixtures.js";
@@ -47,6 +47,57 @@ describe.skipIf(skipDatabase)("stats on the seed story", () => {
       expectErrorCode(result, "BAD_USER_INPUT", { document, variables });
       expect(result.errors![0]!.extensions!.field).toBe(field);
     }
+  });
+
+  it("still answers the deprecated names with the same numbers as count and commentsByPeriod(period: DAY)", async () => {
+    const document = `{ stats {
+      mostMentioned(first: 100) { count articleCount }
+      mostCommented(first: 100) { count commentCount }
+      commentsByDay { period start count }
+      commentsByPeriod(period: DAY) { period start count }
+    } }`;
+    const { stats } = (await lede.query(document, {}, { token: analyst })) as {
+      stats: {
+        mostMentioned: { count: number; articleCount: number }[];
+        mostCommented: { count: number; commentCount: number }[];
+        commentsByDay: unknown[];
+        commentsByPeriod: unknown[];
+      };
+    };
+    expect(stats.mostMentioned.length).toBeGreaterThan(0);
+    expect(stats.mostMentioned.map((r) => r.articleCount)).toEqual(stats.mostMentioned.map((r) => r.count));
+    expect(stats.mostCommented.length).toBeGreaterThan(0);
+    expect(stats.mostCommented.map((r) => r.commentCount)).toEqual(stats.mostCommented.map((r) => r.count));
+    expect(stats.commentsByDay.length).toBeGreaterThan(0);
+    expect(stats.commentsByDay).toEqual(stats.commentsByPeriod);
+  });
+
+  it("marks the old names deprecated, pointing to the new ones", async () => {
+    const { __schema } = (await lede.query(`{ __schema { types { name
+      fields(includeDeprecated: true) { name isDeprecated deprecationReason } } } }`)) as {
+      __schema: {
+        types: { name: string; fields: { name: string; isDeprecated: boolean; deprecationReason: string }[] | null }[];
+      };
+    };
+    const field = (type: string, name: string) =>
+      __schema.types.find((t) => t.name === type)!.fields!.find((f) => f.name === name)!;
+    expect(field("EntityCount", "articleCount").deprecationReason).toMatch(/`count`/);
+    expect(field("ArticleCommentCount", "commentCount").deprecationReason).toMatch(/`count`/);
+    expect(field("Stats", "commentsByDay").deprecationReason).toMatch(/commentsByPeriod\(period: DAY\)/);
+    // every row type of Stats has a count that is not deprecated
+    for (const type of ["SectionCount", "TagCount", "PeriodCount", "HourCount", "EntityCount", "ArticleCommentCount"])
+      expect(field(type, "count").isDeprecated, type).toBe(false);
+  });
+
+  it("tells an anonymous caller which accounts may read it, and a reader that theirs may not", async () => {
+    const anonymous = await lede.execute(NewsroomStatsDocument, {});
+    expectErrorCode(anonymous, "UNAUTHENTICATED", { document: NewsroomStatsDocument });
+    // a guest session would not do: the message names the accounts that would
+    expect(anonymous.errors![0]!.message).toBe("Sign in with an analyst, editor or admin account to read statistics");
+    const reader = (await staff(lede, "READER")).token;
+    const refused = await lede.execute(NewsroomStatsDocument, {}, { token: reader });
+    expectErrorCode(refused, "FORBIDDEN", { document: NewsroomStatsDocument });
+    expect(refused.errors![0]!.message).toBe("Only analyst, editor and admin accounts may read statistics");
   });
 
   it("is the same for the other staff roles, and closed to readers", async () => {

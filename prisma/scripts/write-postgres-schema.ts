@@ -23,7 +23,8 @@ export function postgresSchemaFrom(source: string): string {
 function main(): void {
   if (process.argv.includes("--help")) {
     console.log(
-      "usage: tsx prisma/scripts/write-postgres-schema.ts [--check]\n  writes prisma/postgres/schema.prisma; --check only verifies it is current",
+      "usage: npm run generate:prisma (writes prisma/postgres/schema.prisma, then both Prisma clients)\n" +
+        "       npm run check:generated (runs it with --check: only verifies that it is current)",
     );
     process.exit(0);
   }

@@ -4,15 +4,17 @@ import { openDatabase } from "../platform/db.js";
 import { migrateDeploy } from "../platform/migrate.js";
 import { seedDatabase } from "../seed/seed.js";
 
-const usage = `usage: tsx src/cli/db.ts <deploy|seed> [--help]
-  deploy  apply pending migrations to DATABASE_URL (default file:./data/lede.db)
-  seed    write the seed story; rows that exist already are left as they are, so it can run any number of times`;
+const usage = `usage: npm run db:deploy
+       npm run db:seed
+  db:deploy  applies pending migrations to DATABASE_URL (default file:./data/lede.db)
+  db:seed    writes the seed story; rows that exist already are left as they are, so it can run any number of times`;
 
 async function run(): Promise<void> {
   const [command] = process.argv.slice(2);
-  if (!command || command === "--help" || process.argv.includes("--help")) {
+  const help = process.argv.includes("--help") || process.argv.includes("-h");
+  if (!command || help) {
     console.log(usage);
-    process.exit(command ? 0 : 1);
+    process.exit(help ? 0 : 1);
   }
   const config = loadConfig();
   if (command === "deploy") {

@@ -1,44 +1,68 @@
-// `npm run import -- <files or folders…> [--dry-run]`: plain-text and ninjs articles into DATABASE_URL.
+// `npm run import -- <files or folders…> [--dry-run] [--section …] [--tag …] [--publisher …]`: plain-text and ninjs
+// articles into DATABASE_URL.
+import { parseArgs } from "node:util";
 import { SingleBar } from "cli-progress";
 import { loadConfig } from "../platform/config.js";
 import { openDatabase } from "../platform/db.js";
 import { createLogger } from "../platform/logger.js";
 import { createLedePubSub } from "../platform/pubsub.js";
-import { collectFiles, importFiles, type ImportLine } from "../services/import/run.js";
+import { reportLine, reportSummary } from "../services/import/report.js";
+import { collectFiles, importFiles } from "../services/import/run.js";
 import { ImportError } from "../services/import/types.js";
 
-const usage = `usage: npm run import -- <files or folders…> [--dry-run]
+const usage = `usage: npm run import -- <files or folders…> [--dry-run] [--section <name>] [--tag <name>]… [--publisher <name>]
   Imports articles into DATABASE_URL (default file:./data/lede.db):
     *.txt   plain text as copied from a news page: headline, standfirst, byline, dateline, captions with
-            credits in parentheses, paragraphs (comment prompts and other page furniture are dropped)
+            credits in parentheses, paragraphs (comment prompts and other page furniture are dropped); it may
+            start with "Section: World", "Tags: Arctic, Border towns" and "Publisher: The Independent" lines
     *.json  IPTC ninjs 3.x (generations 1 and 2 are read too): one item or an array of items
   Folders are searched recursively for .txt and .json files. An article already in the database (same canonical
   URL or slug) is left alone when the file says the same, and updated when it says something else. New people,
   organisations and places are created; mentions are found in the text.
-  --dry-run   report what would change and write nothing
-  Prints one line per article (created, updated, unchanged or failed with the reason) and exits with 1 when any
-  article failed.`;
+  --dry-run           report what would change and write nothing
+  --section <name>    the section of articles whose file names none (a name, "World", or a slug, "world")
+  --tag <name>        a tag for articles whose file names none; give it again for more tags
+  --publisher <name>  the publishing organisation of articles whose file names none
+  --help              this text
+  Prints one line per article (created, updated, unchanged or failed with the reason; in a dry run "would create"
+  and "would update"), with the new people, organisations and places and what the article still lacks, then a
+  summary. Exits with 1 when any article failed.
+  Example: npm run import -- --section world --tag arctic --publisher "The Independent" archive/`;
 
-function line(l: ImportLine): string {
-  const what = l.outcome === "failed" ? `failed     ${l.source}: ${l.reason}` : `${l.outcome.padEnd(10)} ${l.source}`;
-  const slug = l.slug ? ` → ${l.slug}` : "";
-  const entities = l.newEntities.length ? `\n           new: ${l.newEntities.join(", ")}` : "";
-  return `${what}${slug}${entities}`;
+function fail(message: string): number {
+  console.error(`import: ${message}\n\n${usage}`);
+  return 1;
 }
 
 async function run(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes("--help") || args.includes("-h")) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        "dry-run": { type: "boolean" },
+        section: { type: "string" },
+        tag: { type: "string", multiple: true },
+        publisher: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals: paths } = parsed;
+  if (values.help) {
     console.log(usage);
     return 0;
   }
-  const dryRun = args.includes("--dry-run");
-  const unknown = args.filter((a) => a.startsWith("-") && a !== "--dry-run");
-  const paths = args.filter((a) => !a.startsWith("-"));
-  if (unknown.length || paths.length === 0) {
-    console.error(`${unknown.length ? `import: unknown option ${unknown[0]}\n\n` : ""}${usage}`);
-    return 1;
-  }
+  if (paths.length === 0) return fail("name the files or folders to import");
+  for (const [flag, value] of [
+    ["--section", values.section],
+    ["--publisher", values.publisher],
+    ...(values.tag ?? []).map((t) => ["--tag", t]),
+  ])
+    if (value !== undefined && value.trim() === "") return fail(`${flag} needs a name`);
+  const dryRun = values["dry-run"] ?? false;
   const total = (await collectFiles(paths)).length;
   const config = loadConfig();
   const db = await openDatabase(config.databaseUrl);
@@ -53,14 +77,13 @@ async function run(): Promise<number> {
   try {
     const report = await importFiles(db.prisma, paths, {
       dryRun,
+      defaults: { section: values.section, tags: values.tag, publisher: values.publisher },
       progress: (done, _total, file) => bar.update(done, { file }),
     });
     bar.stop();
-    for (const l of report.lines) console.log(line(l));
-    const { created, updated, unchanged, failed } = report.counts;
-    console.log(
-      `${dryRun ? "dry run, nothing written: would have " : ""}${created} created, ${updated} updated, ${unchanged} unchanged, ${failed} failed`,
-    );
+    for (const l of report.lines) console.log(reportLine(l, dryRun));
+    for (const line of reportSummary(report, dryRun)) console.log(line);
+    const { created, updated, failed } = report.counts;
     if (!dryRun && created + updated > 0) await tellRunningInstances(config);
     return failed > 0 ? 1 : 0;
   } finally {

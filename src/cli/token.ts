@@ -19,9 +19,10 @@ function option(args: string[], name: string): string | undefined {
 async function run(): Promise<number> {
   const args = process.argv.slice(2);
   const [command] = args;
-  if (!command || args.includes("--help")) {
+  const help = args.includes("--help") || args.includes("-h");
+  if (!command || help) {
     console.log(usage);
-    return command ? 0 : 1;
+    return help ? 0 : 1;
   }
   const db = await openDatabase(loadConfig().databaseUrl);
   try {

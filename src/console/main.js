@@ -48,14 +48,18 @@ function fail(error) {
 }
 
 // ---- sign-in -------------------------------------------------------------------------------------------------
+// The roles that may not use the console, as a sentence names them ("an analyst", not "a analyst").
+const OTHER_ROLES = { READER: "a reader", ANALYST: "an analyst", EDITOR: "an editor" };
+
 async function signIn() {
   $("#sign-in-error").textContent = "";
   try {
     const { viewer } = await request(Q.VIEWER);
     if (!viewer) return signOut("Paste a token to sign in.");
     if (viewer.role !== "MODERATOR" && viewer.role !== "ADMIN") {
+      const role = OTHER_ROLES[viewer.role] ?? viewer.role.toLowerCase();
       return signOut(
-        `This token signs in ${viewer.displayName}, a ${viewer.role.toLowerCase()}: the console needs a moderator or administrator.`,
+        `This token signs in ${viewer.displayName}, ${role}: the console needs a moderator or administrator.`,
       );
     }
     state.viewer = viewer;

@@ -14,7 +14,11 @@ export const WIDGET_BUNDLE = join(here, "dist", "comments.js");
 
 if (process.argv.includes("--help")) {
   console.log(
-    "Usage: npm run build:widget [-- --check]\n  Writes src/widget/dist/comments.js, src/widget/dist/liveblog.js and\n  src/graphiql/dist/lede-graphiql.js; --check only compares.",
+    "usage: npm run build:widget [-- --check]
+" +
+      "  Writes src/widget/dist/comments.js, src/widget/dist/liveblog.js and src/graphiql/dist/lede-graphiql.js;
+" +
+      "  --check only compares them with the sources.",
   );
   process.exit(0);
 }

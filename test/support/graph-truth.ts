@@ -118,6 +118,7 @@ export interface StatsTruth {
   byMonth: Map<string, number>;
   byDay: Map<string, number>;
   mentioned: Map<string, number>; // entity key → articles
+  commentsByMonth: Map<string, number>;
   commentsByDay: Map<string, number>;
   commentsByHour: number[];
   commented: Map<string, number>; // article id → visible comments
@@ -138,6 +139,7 @@ export async function statsTruth(prisma: Prisma, from: Date | null, to: Date | n
     byMonth: new Map(),
     byDay: new Map(),
     mentioned: new Map(),
+    commentsByMonth: new Map(),
     commentsByDay: new Map(),
     commentsByHour: Array.from({ length: 24 }, () => 0),
     commented: new Map(),
@@ -163,6 +165,7 @@ export async function statsTruth(prisma: Prisma, from: Date | null, to: Date | n
   });
   for (const c of comments) {
     if (!inWindow(c.createdAt)) continue;
+    bump(truth.commentsByMonth, c.createdAt.toISOString().slice(0, 7));
     bump(truth.commentsByDay, c.createdAt.toISOString().slice(0, 10));
     truth.commentsByHour[c.createdAt.getUTCHours()]!++;
     if (published.has(c.articleId)) bump(truth.commented, c.articleId);

@@ -1,5 +1,6 @@
 // Lede as a separate process (`node src/start.mjs`, what `npm start` runs), for tests that need a real
-// second process: startup and shutdown, or a second instance on one SQLite file.
+// second process: startup and shutdown, or a second instance on one SQLite file; and a command-line script run to its
+// end, as `npm run …` runs it.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface LedeProcess {
@@ -52,4 +53,21 @@ export async function graphqlOver(baseUrl: string, query: string, variables?: un
     body: JSON.stringify({ query, variables }),
   });
   return response.json();
+}
+
+/** A TypeScript script run to its end as `npm run …` runs it (node with tsx), with extra environment variables. */
+export function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { ...process.env, NODE_ENV: "test", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => (stdout += c));
+  child.stderr.on("data", (c) => (stderr += c));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
 }

@@ -11,10 +11,11 @@ export const STATS_FIELDS = [
   "articlesByTag { count tag { slug } }",
   "articlesByPeriod { period count }",
   "articlesByPeriod(period: DAY) { period count }",
-  "mostMentioned { articleCount }",
-  "commentsByDay { period count }",
+  "mostMentioned { count }",
+  "commentsByPeriod { period count }",
+  "commentsByPeriod(period: DAY) { period count }",
   "commentsByHour { hour count }",
-  "mostCommented { commentCount article { headline } }",
+  "mostCommented { count article { headline } }",
 ];
 
 export async function checkStats(lede: TestLede, token: string, from: string | null, to: string | null) {
@@ -43,11 +44,13 @@ export async function checkStats(lede: TestLede, token: string, from: string | n
   const mentioned = stats.mostMentioned.map((r) => {
     const entity = r.entity as { id: string };
     const key = [...truth.mentioned.keys()].find((k) => globalIdOf(k) === entity.id) ?? entity.id;
-    return [key, r.articleCount] as const;
+    return [key, r.count] as const;
   });
   expect(rankingMismatch(mentioned, ranked(truth.mentioned), 100)).toBeNull();
-  expect(stats.commentsByDay.map((r) => [r.period, r.count])).toEqual([...truth.commentsByDay.entries()].sort());
+  expect(stats.commentsByPeriod.map((r) => [r.period, r.count])).toEqual([...truth.commentsByMonth.entries()].sort());
+  expect(day.stats.commentsByPeriod.map((r) => [r.period, r.count])).toEqual([...truth.commentsByDay.entries()].sort());
+  expect(day.stats.commentsByPeriod.every((r) => r.start.startsWith(r.period))).toBe(true);
   expect(stats.commentsByHour.map((r) => r.count)).toEqual(truth.commentsByHour);
-  const commented = stats.mostCommented.map((r) => [rowId(r.article.id), r.commentCount] as const);
+  const commented = stats.mostCommented.map((r) => [rowId(r.article.id), r.count] as const);
   expect(rankingMismatch(commented, ranked(truth.commented), 100)).toBeNull();
 }

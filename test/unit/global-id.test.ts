@@ -54,6 +54,13 @@ describe("global ids", () => {
     expect(error.message).toMatch(/is not a valid Lede id$/);
   });
 
+  it("names the argument a malformed id came in, when the caller says which", () => {
+    expect(thrown(() => decodeGlobalId("not-an-id!", "entity")).extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "entity",
+    });
+  });
+
   it("quotes at most 80 characters of a bad id in its message", () => {
     const error = thrown(() => decodeGlobalId("!".repeat(400)));
     expect(error.message).toBe(`${JSON.stringify("!".repeat(80))} is not a valid Lede id`);
@@ -64,8 +71,13 @@ describe("global ids", () => {
     expect(decodeGlobalIdOf(encodeGlobalId("Person", "p"), ["Article", "Person"], "entity")).toBe("p");
 
     const wrongType = thrown(() => decodeGlobalIdOf(encodeGlobalId("Person", "p"), "Article", "articleId"));
-    expect(wrongType.message).toBe("articleId must be a Article id, not a Person id");
+    expect(wrongType.message).toBe("articleId must be an Article id, not a Person id");
     expect(wrongType.extensions).toEqual({ code: "BAD_USER_INPUT", field: "articleId" });
+
+    const wrongOfMany = thrown(() =>
+      decodeGlobalIdOf(encodeGlobalId("Article", "a"), ["Person", "Organisation", "Event", "Place"], "entityId"),
+    );
+    expect(wrongOfMany.message).toBe("entityId must be a Person, Organisation, Event or Place id, not an Article id");
 
     const malformed = thrown(() => decodeGlobalIdOf("garbage!", ["Article", "Person"], "entity"));
     expect(malformed.message).toBe("entity is not a valid Article or Person id");

@@ -1,5 +1,5 @@
-// The plain-text reader on its own: datelines, captions with credits, and what counts as page furniture (and what,
-// though it looks alike, is part of the story).
+// The plain-text reader on its own: datelines, captions with credits, what counts as page furniture (and what,
+// though it looks alike, is part of the story), and the Section/Tags/Publisher lines a file may start with.
 import { describe, expect, it } from "vitest";
 import { captionOf, parseDateline, parsePlainText } from "../../src/services/import/plain-text.js";
 import { creditParts } from "../../src/services/import/credits.js";
@@ -72,6 +72,30 @@ describe("plain-text articles", () => {
       "First line of a paragraph and its second line.",
       "Another one.",
     ]);
+  });
+
+  it("takes section, tags and publisher from lines before the headline, and leaves them unsaid without", () => {
+    const article = parsePlainText(
+      "Section: World\nTags: Arctic, border-towns\nTag: Ferries\nPublisher: The Independent\n\n" +
+        "Ferry crews walk out\n\nA standfirst\n\nCrews stopped work at noon.",
+      "f.txt",
+    );
+    expect(article).toMatchObject({
+      headline: "Ferry crews walk out",
+      standfirst: "A standfirst",
+      section: { slug: "world", name: "World" },
+      tags: [
+        { slug: "arctic", name: "Arctic" },
+        { slug: "border-towns", name: "Border towns" },
+        { slug: "ferries", name: "Ferries" },
+      ],
+      publisher: "The Independent",
+    });
+    // a headline that merely has a colon is a headline; without the lines, nothing is said (flags may fill in)
+    const plain = parsePlainText("Ukraine war: what we know\n\nCrews stopped work at noon.", "g.txt");
+    expect(plain.headline).toBe("Ukraine war: what we know");
+    expect([plain.section, plain.tags, plain.publisher]).toEqual([undefined, undefined, undefined]);
+    expect(() => parsePlainText("Section: World\n\n", "h.txt")).toThrow(/no headline/);
   });
 });
 

@@ -2,8 +2,7 @@
 import { builder } from "../../builder.js";
 import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
-import { ForbiddenError } from "../../errors.js";
-import { requireViewer } from "../../services/shared/authz.js";
+import { requireRole } from "../../services/shared/authz.js";
 import { articleCount, articlePageIds } from "../../services/articles/list.js";
 import { openableArticleWhere } from "../../services/shared/visibility.js";
 import { uniqueWhere } from "../shared/entity-roots.js";
@@ -86,8 +85,7 @@ builder.queryFields((t) => ({
 }));
 
 function requireAdmin(ctx: Context): void {
-  if (requireViewer(ctx, "read the audit log").role !== "ADMIN")
-    throw new ForbiddenError("Only admins may read the audit log");
+  requireRole(ctx, ["ADMIN"], "read the audit log");
 }
 
 builder.queryField("auditLog", (t) =>

@@ -48,7 +48,7 @@ builder.queryField("timeline", (t) =>
         }),
       },
       resolve: async (_root, args, ctx) => {
-        const decoded = decodeGlobalId(String(args.entity));
+        const decoded = decodeGlobalId(String(args.entity), "entity");
         const kind = KIND_OF_TYPENAME[decoded.typename];
         if (!kind) throw new BadUserInputError("entity must be a Person, Organisation, Event or Place id", "entity");
         checkWindow(args.from ?? null, args.to ?? null);

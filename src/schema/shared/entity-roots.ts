@@ -4,6 +4,7 @@ import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { decodeGlobalIdOf } from "../../global-id.js";
+import { withArticle } from "../../wording.js";
 import type { namedConnection } from "./connections.js";
 import { ENTITY_FILTERS, entityWhere } from "./entity-filters.js";
 
@@ -31,7 +32,7 @@ export function uniqueWhere(
   args: { id?: string | null; slug?: string | null },
 ): { id: string } | { slug: string } {
   if ((args.id == null) === (args.slug == null)) {
-    throw new BadUserInputError(`Pass exactly one of id or slug to look up a ${type}`, args.id == null ? "id" : "slug");
+    throw new BadUserInputError(`Pass exactly one of id or slug to look up ${withArticle(type)}`, args.id == null ? "id" : "slug");
   }
   if (args.id != null) return { id: decodeGlobalIdOf(args.id, type) };
   const slug = args.slug!;

@@ -11,8 +11,11 @@ import { MentionedEntity } from "../links/types.js";
 export const StatsRef = builder.objectRef<stats.DateWindow>("Stats").implement({
   description:
     "Aggregates for analysts over a date window (UTC): published articles by their publication date, visible " +
-    "comments by when they were posted.",
+    "comments by when they were posted. Every row names its number `count`; the list's name says what is counted.",
 });
+
+/** The old name of a row's `count`, kept for clients written before the names were made the same. */
+const COUNT_RENAMED = "Use `count`: every Stats row names its number `count`.";
 
 const PeriodEnum = builder.enumType("StatsPeriod", {
   description: "How to bucket dates (UTC).",
@@ -67,9 +70,11 @@ const EntityCountRef = builder.objectRef<EntityCount>("EntityCount").implement({
       description: "The entity.",
       resolve: (row, _args, ctx) => loadEntity(ctx, row.entity) as never,
     }),
+    count: t.int({ description: "Published articles in the window that mention it.", resolve: (r) => r.count }),
     articleCount: t.int({
-      description: "Published articles in the window that mention it.",
-      resolve: (r) => r.articleCount,
+      description: "Published articles in the window that mention it (the same as count).",
+      deprecationReason: COUNT_RENAMED,
+      resolve: (r) => r.count,
     }),
   }),
 });
@@ -78,7 +83,12 @@ const ArticleCountRef = builder.objectRef<{ article: Article; count: number }>("
   description: "A published article and how many visible comments it received.",
   fields: (t) => ({
     article: t.field({ type: ArticleRef, description: "The article.", resolve: (row) => row.article }),
-    commentCount: t.int({ description: "Visible comments posted in the window.", resolve: (row) => row.count }),
+    count: t.int({ description: "Visible comments posted in the window.", resolve: (row) => row.count }),
+    commentCount: t.int({
+      description: "Visible comments posted in the window (the same as count).",
+      deprecationReason: COUNT_RENAMED,
+      resolve: (row) => row.count,
+    }),
   }),
 });
 
@@ -111,10 +121,20 @@ builder.objectFields(StatsRef, (t) => ({
     },
     resolve: (window, args, ctx) => stats.mostMentioned(ctx, window, { kind: args.type ?? null, first: args.first }),
   }),
+  commentsByPeriod: t.field({
+    type: [PeriodCountRef],
+    description:
+      "Visible comments per month (or day) they were posted, in date order; periods without comments are left out.",
+    args: {
+      period: t.arg({ type: PeriodEnum, required: false, description: "MONTH (default) or DAY." }),
+    },
+    resolve: (window, args, ctx) => stats.commentsByPeriod(ctx, window, args.period ?? "MONTH"),
+  }),
   commentsByDay: t.field({
     type: [PeriodCountRef],
-    description: "Visible comments per day they were posted, in date order; days without comments are left out.",
-    resolve: (window, _args, ctx) => stats.commentsByDay(ctx, window),
+    description: "Visible comments per day they were posted (the same as commentsByPeriod(period: DAY)).",
+    deprecationReason: "Use `commentsByPeriod(period: DAY)`, which buckets like `articlesByPeriod`.",
+    resolve: (window, _args, ctx) => stats.commentsByPeriod(ctx, window, "DAY"),
   }),
   commentsByHour: t.field({
     type: [HourCountRef],

@@ -175,7 +175,7 @@ export async function addCorrection(ctx: Context, globalId: string, correction: 
   requireEditor(ctx, "correct articles");
   const note = checkedText(correction, "text", 2000);
   return writeTransaction(ctx, async (tx) => {
-    const id = decodeGlobalIdOf(globalId, "Article");
+    const id = decodeGlobalIdOf(globalId, "Article", "articleId");
     const now = ctx.clock();
     const updated = await tx.article.updateMany({ where: { id }, data: { version: { increment: 1 }, updatedAt: now } });
     if (updated.count === 0) throw new NotFoundError("Article", globalId);

@@ -219,7 +219,7 @@ export async function editComment(ctx: Context, input: { id: string; body: strin
     if (!current || !isCommentVisible(viewer, current)) throw new NotFoundError("Comment", input.id);
     if (current.authorId !== viewer.id) throw new ForbiddenError("Only the author may edit a comment");
     if (current.status === "REMOVED" || current.status === "REJECTED")
-      throw new ForbiddenError(`A ${current.status.toLowerCase()} comment cannot be edited`);
+      throw new ForbiddenError(`This comment is ${current.status.toLowerCase()} and cannot be edited`);
     const editableUntil = new Date(current.createdAt.getTime() + ctx.config.comments.editWindowMs);
     if (now > editableUntil) throw new ForbiddenError(`Comments can be edited until ${editableUntil.toISOString()}`);
     if (body === current.body) {

@@ -4,6 +4,7 @@
 import type { Context } from "../../context.js";
 import { BadUserInputError } from "../../errors.js";
 import { decodeGlobalId } from "../../global-id.js";
+import { withArticle } from "../../wording.js";
 import { audit } from "../shared/audit.js";
 import { requireEditor } from "../shared/authz.js";
 import { changeEntityAtVersion, entityDelegate, type EntityType, type Tx } from "./fields.js";
@@ -198,7 +199,7 @@ export async function mergeEntities(ctx: Context, input: MergeInput): Promise<Me
   requireEditor(ctx, "merge records");
   const type = typeOf(input.keepId, "keepId");
   if (typeOf(input.mergeId, "mergeId") !== type)
-    throw new BadUserInputError(`mergeId must be a ${type} id, like keepId`, "mergeId");
+    throw new BadUserInputError(`mergeId must be ${withArticle(type)} id, like keepId`, "mergeId");
   if (input.keepId === input.mergeId) throw new BadUserInputError("A record cannot be merged with itself", "mergeId");
   return writeTransaction(ctx, async (tx) => {
     // Bumping both versions first checks them (and makes a concurrent edit of either one a CONFLICT).

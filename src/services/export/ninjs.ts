@@ -6,6 +6,7 @@ import { escapeAttribute, escapeText } from "entities";
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { LIVE_BLOG_EXPORT_SELECT, liveBlogNinjs } from "./live.js";
 import type { ArticleStatus } from "../../generated/prisma/enums.js";
+import { listOf } from "../../wording.js";
 
 export const NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_3.0.json";
 
@@ -46,11 +47,6 @@ export const NINJS_SELECT = {
 export type NinjsArticle = P.ArticleGetPayload<{ select: typeof NINJS_SELECT }>;
 
 const PUB_STATUS: Record<ArticleStatus, string> = { PUBLISHED: "usable", DRAFT: "withheld", WITHDRAWN: "canceled" };
-
-/** "A", "A and B", "A, B and C". */
-function byOf(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
 
 function htmlOf(a: NinjsArticle, associationOf: Map<string, string>): string {
   const mediaById = new Map(a.media.map((m) => [m.id, m]));
@@ -115,7 +111,7 @@ function standard(a: NinjsArticle): Record<string, unknown> {
       },
       { role: "html", contentType: "text/html", value: htmlOf(a, associationOf), wordCount: a.wordCount },
     ],
-    ...(a.bylines.length ? { by: byOf(a.bylines.map((b) => b.person.name)) } : {}),
+    ...(a.bylines.length ? { by: listOf(a.bylines.map((b) => b.person.name)) } : {}),
     ...(a.publisher ? { copyrightHolder: a.publisher.name } : {}),
     ...(subjects.length ? { subjects } : {}),
     ...(people.length ? { people } : {}),

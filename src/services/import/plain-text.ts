@@ -3,7 +3,7 @@
 // in between. What belongs to the page rather than the story (comment prompts, sign-up boxes, a caption repeated
 // without its credit) is dropped.
 import { ImportError, type ImportedArticle, type ImportedBlock, type ImportedMedia } from "./types.js";
-import { normalName } from "./names.js";
+import { normalName, subjectNamed } from "./names.js";
 
 const MONTHS = [
   "january",
@@ -127,6 +127,32 @@ export function bylineNames(line: string): string[] {
     .filter(Boolean);
 }
 
+// Lines a file may start with, before the headline, to say what the text of a news page does not: "Section: World",
+// "Tags: Arctic, Border towns" (or a "Tag:" line each), "Publisher: The Independent".
+const FIELD_LINE = /^(section|tags?|publisher)\s*:\s*(\S.*)$/i;
+
+type Fields = Pick<ImportedArticle, "section" | "tags" | "publisher">;
+
+/** The field lines from `start` on; returns them and where the headline begins. */
+function fieldLines(lines: string[], start: number): { fields: Fields; headlineAt: number } {
+  const fields: Fields = {};
+  let i = start;
+  for (; i < lines.length; i++) {
+    if (lines[i] === "") continue;
+    const match = FIELD_LINE.exec(lines[i]!);
+    if (!match) break;
+    const [, key, value] = match as unknown as [string, string, string];
+    const name = key.toLowerCase();
+    if (name === "section") fields.section = subjectNamed(value);
+    else if (name === "publisher") fields.publisher = value.trim();
+    else {
+      const tags = value.split(",").flatMap((tag) => (tag.trim() ? [subjectNamed(tag)] : []));
+      fields.tags = [...(fields.tags ?? []), ...tags];
+    }
+  }
+  return { fields, headlineAt: i };
+}
+
 export function parsePlainText(text: string, source: string): ImportedArticle {
   if (text.includes("\u0000")) throw new ImportError("not a text file (it contains NUL bytes)");
   const lines = text
@@ -134,8 +160,11 @@ export function parsePlainText(text: string, source: string): ImportedArticle {
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line) => line.replace(/\s+/g, " ").trim());
-  let i = lines.findIndex((line) => line !== "");
-  if (i < 0) throw new ImportError("the file is empty");
+  const first = lines.findIndex((line) => line !== "");
+  if (first < 0) throw new ImportError("the file is empty");
+  const { fields, headlineAt } = fieldLines(lines, first);
+  let i = headlineAt;
+  if (i >= lines.length) throw new ImportError("no headline after the Section, Tags and Publisher lines");
   const headline = lines[i]!;
   if (headline.length > 300) throw new ImportError("the first line is too long to be a headline (over 300 characters)");
   i++;
@@ -208,6 +237,7 @@ export function parsePlainText(text: string, source: string): ImportedArticle {
     media,
     blocks,
     declared: [],
+    ...fields,
   };
 }
 

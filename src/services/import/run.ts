@@ -9,9 +9,10 @@ import { writeTransaction } from "../../platform/transactions.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
 import { loadEntityIndex, type EntityIndex, type ImportDeps } from "./entities.js";
 import { parseNinjs } from "./ninjs.js";
+import { subjectNamed } from "./names.js";
 import { parsePlainText } from "./plain-text.js";
 import { ImportError, type ImportedArticle } from "./types.js";
-import { writeArticle, type ArticleResult, type Outcome } from "./write.js";
+import { writeArticle, type ArticleResult, type Missing, type Outcome } from "./write.js";
 
 export interface ImportLine {
   /** The file, and "#n" for the n-th item of a ninjs array. */
@@ -20,15 +21,30 @@ export interface ImportLine {
   slug?: string;
   reason?: string;
   newEntities: string[];
+  /** What the imported article has none of (see write.ts); empty for a failed one. */
+  missing: Missing[];
 }
 
 export interface ImportReport {
   lines: ImportLine[];
   counts: Record<ImportLine["outcome"], number>;
+  /** How many imported articles have no section, no tags, no publisher. */
+  missing: Record<Missing, number>;
+}
+
+/** What to give an article whose source does not say (`npm run import -- --section … --tag … --publisher …`). */
+export interface ImportDefaults {
+  /** A section's name or slug. */
+  section?: string;
+  /** Tags' names or slugs. */
+  tags?: string[];
+  /** The publishing organisation's name. */
+  publisher?: string;
 }
 
 export interface ImportOptions extends Partial<ImportDeps> {
   dryRun?: boolean;
+  defaults?: ImportDefaults;
   /** Called after each file with the number of files done and the total. */
   progress?: (done: number, total: number, file: string) => void | Promise<void>;
 }
@@ -63,6 +79,16 @@ export function parseFile(content: string, source: string): ImportedArticle[] {
   return [parsePlainText(content, source)];
 }
 
+/** The article with the defaults where its source says nothing (a plain-text file, a ninjs item without subjects). */
+export function withDefaults(article: ImportedArticle, defaults: ImportDefaults = {}): ImportedArticle {
+  return {
+    ...article,
+    ...(article.section === undefined && defaults.section ? { section: subjectNamed(defaults.section) } : {}),
+    ...(!article.tags?.length && defaults.tags?.length ? { tags: defaults.tags.map(subjectNamed) } : {}),
+    ...(!article.publisher && defaults.publisher ? { publisher: defaults.publisher } : {}),
+  };
+}
+
 class DryRunRollback extends Error {
   constructor(readonly result: ArticleResult) {
     super("dry run");
@@ -83,16 +109,28 @@ export async function importFiles(prisma: Prisma, paths: string[], options: Impo
     try {
       articles = parseFile(await readFile(file, "utf8"), name);
     } catch (error) {
-      lines.push({ source: name, outcome: "failed", reason: reasonOf(error), newEntities: [] });
+      lines.push({ source: name, outcome: "failed", reason: reasonOf(error), newEntities: [], missing: [] });
       await options.progress?.(done + 1, files.length, name);
       continue;
     }
-    for (const article of articles) lines.push(await importOne(prisma, deps, cache, article, options.dryRun ?? false));
+    for (const article of articles)
+      lines.push(
+        await importOne(prisma, deps, cache, withDefaults(article, options.defaults), options.dryRun ?? false),
+      );
     await options.progress?.(done + 1, files.length, name);
   }
+  return reportOf(lines);
+}
+
+/** The lines with their counts: outcomes, and articles lacking a section, tags, a publisher. */
+export function reportOf(lines: ImportLine[]): ImportReport {
   const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-  for (const line of lines) counts[line.outcome]++;
-  return { lines, counts };
+  const missing = { section: 0, tags: 0, publisher: 0 };
+  for (const line of lines) {
+    counts[line.outcome]++;
+    for (const what of line.missing) missing[what]++;
+  }
+  return { lines, counts, missing };
 }
 
 /** The graph's names, read on first use and kept for the run. */
@@ -113,7 +151,7 @@ async function importOne(
   cache: IndexCache,
   article: ImportedArticle,
   dryRun: boolean,
-) {
+): Promise<ImportLine> {
   for (let attempt = 1; ; attempt++) {
     let index: EntityIndex | null = null;
     try {
@@ -128,7 +166,8 @@ async function importOne(
       });
       if (dryRun) (index as EntityIndex | null)?.forget();
       else (index as EntityIndex | null)?.keep();
-      return { source: article.source, outcome: result.outcome, slug: result.slug, newEntities: result.newEntities };
+      const { outcome, slug, newEntities, missing } = result;
+      return { source: article.source, outcome, slug, newEntities, missing };
     } catch (error) {
       (index as EntityIndex | null)?.forget();
       // Someone else created a row this run's index did not know of (a slug, a name): read the graph again, once.
@@ -136,7 +175,7 @@ async function importOne(
         cache.reset();
         continue;
       }
-      return { source: article.source, outcome: "failed" as const, reason: reasonOf(error), newEntities: [] };
+      return { source: article.source, outcome: "failed", reason: reasonOf(error), newEntities: [], missing: [] };
     }
   }
 }

@@ -40,7 +40,8 @@ export interface ImportedArticle {
   bylines: { name: string; role: BylineRole | null }[];
   media: ImportedMedia[];
   blocks: ImportedBlock[];
-  /** Undefined when the format has no sections (plain text): the article's section is then left as it is. */
+  /** Undefined when the source names none (plain text without a Section: line, ninjs without a section subject):
+   * the run's --section is used if given, else the article's section is left as it is. */
   section?: { slug: string; name: string } | null;
   tags?: { slug: string; name: string }[];
   publisher?: string | null;

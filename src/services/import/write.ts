@@ -16,12 +16,17 @@ type Tx = P.TransactionClient;
 
 export type Outcome = "created" | "updated" | "unchanged";
 
+/** What an article can lack that section lists, tag pages and statistics need. */
+export type Missing = "section" | "tags" | "publisher";
+
 export interface ArticleResult {
   outcome: Outcome;
   slug: string;
   articleId: string;
   /** Names of the people, organisations and places this import created. */
   newEntities: string[];
+  /** What the article has none of after the import (neither the source nor an earlier edit gave it). */
+  missing: Missing[];
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -147,6 +152,10 @@ export async function writeArticle(
     mediaPosition: b.mediaIndex,
   }));
   const desired = { columns, mediaRows, blockRows, bylines, tagIds: article.tags ? tagIds : undefined };
+  const missing: Missing[] = [];
+  if (!(article.section !== undefined ? section : stored?.sectionId)) missing.push("section");
+  if (!(article.tags ? tagIds.length : stored?.tags.length)) missing.push("tags");
+  if (!(publisher ?? stored?.publisherId)) missing.push("publisher");
 
   let articleId: string;
   let outcome: Outcome;
@@ -154,7 +163,7 @@ export async function writeArticle(
     articleId = existing.id;
     const liveChanged = article.liveBlog ? await writeImportedLiveBlog(tx, deps, existing.id, article.liveBlog) : false;
     if (!liveChanged && JSON.stringify(stateOf(stored!, desired)) === JSON.stringify(desired))
-      return { outcome: "unchanged", slug: existing.slug, articleId, newEntities: created(index) };
+      return { outcome: "unchanged", slug: existing.slug, articleId, newEntities: created(index), missing };
     outcome = "updated";
     await tx.articleBlock.deleteMany({ where: { articleId } });
     await tx.media.deleteMany({ where: { articleId } });
@@ -238,7 +247,7 @@ export async function writeArticle(
     },
   });
   if (!existing && article.liveBlog) await writeImportedLiveBlog(tx, deps, articleId, article.liveBlog);
-  return { outcome, slug: existing?.slug ?? newSlug, articleId, newEntities: created(index) };
+  return { outcome, slug: existing?.slug ?? newSlug, articleId, newEntities: created(index), missing };
 }
 
 function created(index: EntityIndex): string[] {

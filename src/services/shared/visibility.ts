@@ -2,15 +2,21 @@
 // that a draft or a pending comment cannot leak through a side door.
 import type { Account } from "../../generated/prisma/client.js";
 import type { Prisma as P } from "../../generated/prisma/client.js";
+import type { Role } from "../../generated/prisma/enums.js";
 
 type Viewer = Account | null;
 
+/** Who sees drafts and edits articles and the graph. */
+export const EDITING_ROLES: readonly Role[] = ["EDITOR", "ADMIN"];
+/** Who moderates comments and accounts. */
+export const MODERATING_ROLES: readonly Role[] = ["MODERATOR", "ADMIN"];
+
 export function canSeeUnpublished(viewer: Viewer): boolean {
-  return viewer?.role === "EDITOR" || viewer?.role === "ADMIN";
+  return viewer != null && EDITING_ROLES.includes(viewer.role);
 }
 
 export function canModerate(viewer: Viewer): boolean {
-  return viewer?.role === "MODERATOR" || viewer?.role === "ADMIN";
+  return viewer != null && MODERATING_ROLES.includes(viewer.role);
 }
 
 /** Articles a viewer may open directly: published or withdrawn (with its notice) for everyone, drafts for editors.

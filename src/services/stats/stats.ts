@@ -98,7 +98,7 @@ export async function articlesByPeriod(ctx: Context, window: DateWindow, unit: B
 
 export interface EntityCount {
   entity: EntityRef;
-  articleCount: number;
+  count: number;
 }
 
 /** The entities mentioned in the most published articles of the window (ties: by id), optionally of one kind. */
@@ -122,7 +122,7 @@ export async function mostMentioned(
     const kind = (Object.keys(ENTITY_COLUMN) as EntityKind[]).find((k) => typeof row[ENTITY_COLUMN[k]] === "string")!;
     return {
       entity: { kind, id: row[ENTITY_COLUMN[kind]] as string },
-      articleCount: Number(row.articleCount),
+      count: Number(row.articleCount),
     };
   });
 }
@@ -130,8 +130,8 @@ export async function mostMentioned(
 // Comment activity counts what readers could read: visible comments, by when they were posted.
 const VISIBLE = P.raw(`c."status" = 'VISIBLE'`);
 
-export async function commentsByDay(ctx: Context, window: DateWindow) {
-  return countByPeriod(ctx, P.raw(`"Comment" c`), 'c."createdAt"', VISIBLE, window, "DAY");
+export async function commentsByPeriod(ctx: Context, window: DateWindow, unit: Bucket) {
+  return countByPeriod(ctx, P.raw(`"Comment" c`), 'c."createdAt"', VISIBLE, window, unit);
 }
 
 export async function commentsByHourOfDay(ctx: Context, window: DateWindow) {
