@@ -14,10 +14,8 @@ export const WIDGET_BUNDLE = join(here, "dist", "comments.js");
 
 if (process.argv.includes("--help")) {
   console.log(
-    "usage: npm run build:widget [-- --check]
-" +
-      "  Writes src/widget/dist/comments.js, src/widget/dist/liveblog.js and src/graphiql/dist/lede-graphiql.js;
-" +
+    "usage: npm run build:widget [-- --check]\n" +
+      "  Writes src/widget/dist/comments.js, src/widget/dist/liveblog.js and src/graphiql/dist/lede-graphiql.js;\n" +
       "  --check only compares them with the sources.",
   );
   process.exit(0);
