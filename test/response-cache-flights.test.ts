@@ -31,12 +31,15 @@ describe.skipIf(skipDatabase)("response cache: one read for readers who miss tog
   });
 
   it("reads for each signed-in reader: their answers are theirs", async () => {
-    const token = await guest(lede, "Flight Reader");
+    const { token } = await guest(lede, "Flight Reader");
     const once = await lede.countStatements(() => lede.execute(LIST, { first: 4 }, { token }));
     const burst = await lede.countStatements(() =>
       Promise.all(Array.from({ length: 3 }, () => lede.execute(LIST, { first: 4 }, { token }))),
     );
-    expect(burst.statements).toBeGreaterThanOrEqual(3 * once.statements - 3);
+    expect(once.result.errors).toBeUndefined();
+    for (const answer of burst.result) expect(answer.errors).toBeUndefined();
+    // Each of the three read for itself (the viewer's own lookups may come from its loaders' cache: at most one less).
+    expect(burst.statements).toBeGreaterThanOrEqual(3 * (once.statements - 1));
   });
 
   it("runs every mutation, however alike", async () => {
