@@ -1,0 +1,46 @@
+// The soak's settings: the defaults of `npm run soak`, and the short run of the suite (test/soak.test.ts).
+import type { SoakOptions } from "./types.js";
+
+export type SoakPlan = Omit<SoakOptions, "progress" | "signal">;
+
+export const DEFAULT_PLAN: SoakPlan = {
+  minutes: 10,
+  readsPerSecond: 10,
+  postsPerSecond: 2,
+  articles: 3,
+  subscribersPerInstance: 6,
+  reconnectingPerInstance: 2,
+  reconnectEverySeconds: 20,
+  // Both restarts in the first half, so that the second half shows whether memory settles after them.
+  redisAt: 0.25,
+  postgresAt: 0.4,
+  downSeconds: 5,
+  recoveryGraceSeconds: 15,
+  drainSeconds: 60,
+  sampleEverySeconds: 10,
+  // A leak of a kilobyte per request at these rates is 1.2 MB a minute; the heap after a full GC of a healthy
+  // instance moves by a fraction of a megabyte over the steady part.
+  memory: { maxHeapGrowthMbPerMinute: 1, maxRssGrowthMb: 40 },
+};
+
+/**
+ * A minute and a half in the suite, on a shared 2-core machine: lighter load, shorter outages. Its steady part
+ * (after the PostgreSQL outage's grace) is only about half a minute, too short to tell a slow leak from a cache
+ * warming up, so the memory bound only catches gross leaks (a subscription or a connection kept per event);
+ * `npm run soak` is the judge of memory.
+ */
+export const SHORT_PLAN: SoakPlan = {
+  ...DEFAULT_PLAN,
+  minutes: 1.5,
+  readsPerSecond: 5,
+  postsPerSecond: 1.5,
+  subscribersPerInstance: 3,
+  reconnectingPerInstance: 1,
+  reconnectEverySeconds: 10,
+  redisAt: 0.2,
+  postgresAt: 0.35,
+  downSeconds: 3,
+  drainSeconds: 60,
+  sampleEverySeconds: 4,
+  memory: { maxHeapGrowthMbPerMinute: 20, maxRssGrowthMb: 100 },
+};
