@@ -24,7 +24,7 @@ Promises checked at the end (exit code 1 when one is broken):
     ${DEFAULT_PLAN.memory.maxHeapGrowthMbPerMinute} MB/min, RSS at most ${DEFAULT_PLAN.memory.maxRssGrowthMb} MB
   - both instances shut down cleanly on SIGTERM
 
-  --minutes N      how long the load runs (default ${DEFAULT_PLAN.minutes}; at least 1)
+  --minutes N      how long the load runs (default ${DEFAULT_PLAN.minutes}; at least 2)
   --reads N        reads a second over both instances (default ${DEFAULT_PLAN.readsPerSecond})
   --posts N        posts a second (default ${DEFAULT_PLAN.postsPerSecond})
   --subscribers N  steady subscribers per instance (default ${DEFAULT_PLAN.subscribersPerInstance}, plus ${DEFAULT_PLAN.reconnectingPerInstance} reconnecting)
@@ -61,7 +61,9 @@ function parseArgs(argv: string[]): { plan: SoakPlan; json?: string } | null {
     if (!Number.isFinite(number) || number <= 0) throw new Error(`${flag} needs a positive number, not ${value}`);
     plan[key] = number;
   }
-  if (plan.minutes < 1) throw new Error("--minutes must be at least 1 (both restarts and a steady part must fit)");
+  if (plan.minutes < 2) throw new Error("--minutes must be at least 2 (both restarts and a steady part must fit)");
+  // Enough memory samples for the steady part of a short run, no more than one each 10 s in a long one.
+  plan.sampleEverySeconds = Math.min(DEFAULT_PLAN.sampleEverySeconds, plan.minutes * 1.5);
   return { plan, json };
 }
 

@@ -108,10 +108,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
     const records: RequestRecord[] = [];
     const loadStart = clock();
     const durationMs = options.minutes * 60_000;
+    const redisAt = loadStart + durationMs * options.redisAt;
+    // Never inside Redis' recovery grace: each outage is judged on its own.
+    const postgresAt = (redisUp: number) =>
+      Math.max(loadStart + durationMs * options.postgresAt, redisUp + (options.recoveryGraceSeconds + 5) * 1000);
     say(
       `load for ${options.minutes} min: ${options.readsPerSecond} reads/s, ${options.postsPerSecond} posts/s on ` +
-        `${articles.length} articles, ${subscribers.length} subscribers; Redis restarts at ` +
-        `${clockText(loadStart + durationMs * options.redisAt)}, PostgreSQL at ${clockText(loadStart + durationMs * options.postgresAt)}`,
+        `${articles.length} articles, ${subscribers.length} subscribers; Redis restarts at ${clockText(redisAt)}, ` +
+        `PostgreSQL at about ${clockText(postgresAt(redisAt + options.downSeconds * 1000))}`,
     );
     const readers = startReaders({ instances: urls, perSecond: options.readsPerSecond, articles, records, clock });
     const writers = startWriters({
@@ -162,7 +166,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
       outages.push({ service, stoppedAt, upAt, endsAt: upAt + options.recoveryGraceSeconds * 1000 });
       say(`${service} is up again after ${((upAt - stoppedAt) / 1000).toFixed(1)} s`);
     };
-    await sleepUntil(loadStart + durationMs * options.redisAt);
+    await sleepUntil(redisAt);
     await restart(
       "Redis",
       () => stopRedisServer(redis, "SIGTERM"),
@@ -170,8 +174,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
         redis = await startRedisServer(redisPort);
       },
     );
-    // Never inside Redis' recovery grace: each outage is judged on its own.
-    await sleepUntil(Math.max(loadStart + durationMs * options.postgresAt, outages[0]!.endsAt + 5000));
+    await sleepUntil(postgresAt(outages[0]!.upAt));
     await restart("PostgreSQL", postgres.stop, postgres.start);
     await sleepUntil(loadStart + durationMs);
 
