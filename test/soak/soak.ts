@@ -31,9 +31,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
   const wallStart = Date.now();
   const clock = () => performance.now() - t0;
   const say = (line: string) => options.progress(`[${clockText(clock())}] ${line}`);
+  // An instance that dies ends the soak at once (nothing it could still measure would mean much).
+  let fatal: Error | undefined;
   const sleepUntil = async (at: number) => {
     while (clock() < at) {
       if (options.signal?.aborted) throw new Interrupted("interrupted");
+      if (fatal) throw fatal;
       await new Promise((resolve) => setTimeout(resolve, Math.min(250, at - clock())));
     }
   };
@@ -145,8 +148,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
     const sample = async () => {
       await Promise.all(instances.map((i) => i.measure(clock())));
       say(progressLine(run, clock()));
-      for (const i of instances)
-        if (i.exited()) throw new Error(`instance ${i.name} exited:\n${i.output().slice(-3000)}`);
+      for (const i of instances) {
+        if (i.exited()) fatal ??= new Error(`instance ${i.name} exited:\n${i.output().slice(-3000)}`);
+      }
     };
     let sampling = Promise.resolve();
     const sampler = setInterval(() => {
@@ -199,7 +203,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakRun> {
         return last <= s.record.startSeq || s.record.received.has(last);
       });
     const catchUpBy = clock() + options.drainSeconds * 1000;
-    while (!caughtUp() && clock() < catchUpBy) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!caughtUp() && clock() < catchUpBy && !options.signal?.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     // a moment for anything that would arrive twice
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const duplicates = await postgres.query<{ body: string; count: string }>(
