@@ -48,7 +48,7 @@ export function formatReport(report: SoakReport): string {
       [
         "Subscriber",
         "article",
-        "expected",
+        "posted since its cursor",
         "delivered",
         "lost",
         "dup",
