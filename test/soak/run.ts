@@ -13,12 +13,14 @@ are left alone) and two Lede instances on them (node src/start.mjs, what npm sta
 N minutes: readers send anonymous queries over HTTP, writers post comments through GraphQL (a failed post is
 retried with its clientMutationId), and subscribers follow the articles' comments over graphql-ws (some keep one
 subscription, some resume from their last cursor on the other instance every ${DEFAULT_PLAN.reconnectEverySeconds} s).
-A quarter of the way in Redis is restarted, at ${DEFAULT_PLAN.postgresAt * 100} % PostgreSQL (each down --down seconds).
+A quarter of the way in Redis is restarted; at ${DEFAULT_PLAN.postgresAt * 100} % (and ${DEFAULT_PLAN.recoveryGraceSeconds + 5} s after Redis is back at the
+earliest) PostgreSQL, each down for --down seconds.
 
 Promises checked at the end (exit code 1 when one is broken):
   - every subscriber receives every event of the log after its cursor: none lost, none twice, in order
   - no request fails (and none is answered 5xx) outside the outage windows: from a stop to
     ${DEFAULT_PLAN.recoveryGraceSeconds} s after the service answers again
+  - inside them nothing fails unexpectedly: no INTERNAL_SERVER_ERROR, no error in the instances' logs
   - requests and live delivery recover within those ${DEFAULT_PLAN.recoveryGraceSeconds} s; every post succeeds in the end, once
   - memory is flat over the steady part (the second half): heap after a full GC grows at most
     ${DEFAULT_PLAN.memory.maxHeapGrowthMbPerMinute} MB/min, RSS at most ${DEFAULT_PLAN.memory.maxRssGrowthMb} MB
