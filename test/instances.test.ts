@@ -1,20 +1,19 @@
 // Several instances on one database: over Redis every subscriber on every instance hears every post, in order; a
 // Redis outage does not stop reads or posts, and fan-out resumes (with what was missed) when Redis is back.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommentEventsDocument, type CommentEventsSubscription } from "./generated/graphql.js";
 import { articleId, guest, post } from "./support/fixtures.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
 import { subscribe, until, wsClient, type Collector } from "./support/ws.js";
 import { graphqlOver, startLedeProcess, type LedeProcess } from "./support/process.js";
-import { redisAnswers, sharedRedisAvailable } from "./support/redis.js";
+import { REDIS_SERVER, sharedRedisAvailable, startRedisServer, stopRedisServer } from "./support/redis.js";
 import { rowId } from "./support/ids.js";
 import { twoInstancesOnRedis } from "./support/instance-pair.js";
+import { freePort } from "./support/ports.js";
 
 const SLUG = "why-norway-refused-wagner-deserter-asylum-but-wont-send-him-back";
-const REDIS_SERVER = "/usr/bin/redis-server";
 
 const sharedRedis = await sharedRedisAvailable();
 const postgresOnly = skipDatabase || provider !== "postgresql";
@@ -84,34 +83,6 @@ describe.skipIf(postgresOnly || !sharedRedis)("two instances on PostgreSQL and R
   }, 200_000);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    REDIS_SERVER,
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    },
-  );
-  return until(() => redisAnswers(`redis://127.0.0.1:${port}`), "our Redis to start", 10_000).then(() => child);
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGKILL");
-  await exited;
-}
-
 describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away", () => {
   let redis: ChildProcess | undefined;
   let a: TestLede;
@@ -120,7 +91,7 @@ describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away
   const clients: { dispose(): void | Promise<void> }[] = [];
   beforeAll(async () => {
     port = await freePort();
-    redis = await startRedis(port);
+    redis = await startRedisServer(port);
     const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
     a = await startLede({ env });
     b = await startLede({ env, sameDatabaseAs: a });
@@ -129,7 +100,7 @@ describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away
     for (const c of clients) await c.dispose();
     await b?.close();
     await a?.close();
-    if (redis && redis.exitCode === null) await stopRedis(redis);
+    if (redis && redis.exitCode === null) await stopRedisServer(redis);
   });
 
   it("keeps serving reads and posts, and fans out again (with what was missed) once Redis is back", async () => {
@@ -141,7 +112,7 @@ describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away
     const before = await post(b, reader.token, { articleId: article, body: "before the outage" });
     await until(() => feed.results.length === 1, "the first event");
 
-    await stopRedis(redis!);
+    await stopRedisServer(redis!);
     const during = [];
     for (let i = 0; i < 3; i++)
       during.push(await post(b, reader.token, { articleId: article, body: `during the outage ${i}` }));
@@ -153,7 +124,7 @@ describe.skipIf(postgresOnly || !existsSync(REDIS_SERVER))("when Redis goes away
       node: { id: during[0]!.id },
     });
 
-    redis = await startRedis(port);
+    redis = await startRedisServer(port);
     // ioredis reconnects and resubscribes by itself; post until an event gets through.
     const after: { id: string }[] = [];
     await until(

@@ -14,17 +14,37 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
 }
 
+/**
+ * PostgreSQL's SQLSTATEs for a server that is going away or not there yet: shutting down or starting up (57P01
+ * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: what a restart answers), a lost connection
+ * (class 08), and no connection slot left (53300).
+ */
+const UNAVAILABLE_SQLSTATES = /^(57P0[123]|08\d{3}|53300)$/;
+
+type AdapterError = { cause?: { originalCode?: unknown } };
+
+/** The SQLSTATE behind a Prisma error the driver adapter passed on ("Database error. Code: `57P03`", P2039), or
+ * behind the adapter's own error. */
+function sqlState(error: unknown): string | undefined {
+  const e = error as (AdapterError & { meta?: { driverAdapterError?: AdapterError } }) | null;
+  const code = e?.meta?.driverAdapterError?.cause?.originalCode ?? e?.cause?.originalCode;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** Whether `error` says the database could not be reached or was saturated: worth trying again shortly. */
 export function isConnectionFailure(error: unknown): boolean {
   const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""}`;
   const code = prismaCode(error);
+  if (UNAVAILABLE_SQLSTATES.test(sqlState(error) ?? "")) return true;
   return (
     code === "P1001" ||
+    code === "P1008" || // the socket timed out
     code === "P1017" ||
     code === "P2024" ||
     code === "P2028" || // a transaction could not start in time: the database is saturated
     code === "P2034" || // a write conflict or deadlock: safe to retry
-    /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|SQLITE_BUSY|database is locked|too many clients|remaining connection slots|timeout exceeded when trying to connect|Can.t reach database server/i.test(
+    code === "P2037" || // too many connections
+    /ECONNREFUSED|ECONNRESET|Connection terminated|encountered a connection error|connect ETIMEDOUT|DatabaseNotReachable|SQLITE_BUSY|database is locked|too many clients|remaining connection slots|timeout exceeded when trying to connect|Can.t reach database server/i.test(
       text,
     )
   );

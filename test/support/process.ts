@@ -1,6 +1,6 @@
 // Lede as a separate process (`node src/start.mjs`, what `npm start` runs), for tests that need a real
-// second process: startup and shutdown, or a second instance on one SQLite file; and a command-line script run to its
-// end, as `npm run …` runs it.
+// second process: startup and shutdown, a second instance on one SQLite file, or honest memory figures (the soak);
+// and a command-line script run to its end, as `npm run …` runs it.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface LedeProcess {
@@ -11,22 +11,46 @@ export interface LedeProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startLedeProcess(env: Record<string, string>): Promise<LedeProcess> {
-  const child = spawn(process.execPath, ["src/start.mjs"], {
+export interface ProcessOptions {
+  /** Node flags before the script (e.g. --expose-gc, --import a probe). */
+  nodeArgs?: string[];
+  /** An IPC channel to the child (child.send / "message"). */
+  ipc?: boolean;
+  /** How long the ready line may take (a first start on an empty PostgreSQL migrates and seeds). */
+  readyTimeoutMs?: number;
+  /** Keep only the last this many characters of output (a long run logs). */
+  outputLimit?: number;
+}
+
+export async function startLedeProcess(
+  env: Record<string, string>,
+  options: ProcessOptions = {},
+): Promise<LedeProcess> {
+  const { readyTimeoutMs = 60_000, outputLimit = Infinity } = options;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "src/start.mjs"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe", ...(options.ipc ? (["ipc"] as const) : [])],
   });
   let output = "";
-  child.stdout!.on("data", (c) => (output += c));
-  child.stderr!.on("data", (c) => (output += c));
+  const append = (chunk: Buffer) => {
+    output += chunk;
+    if (output.length > outputLimit) output = output.slice(-outputLimit / 2);
+  };
+  child.stdout!.on("data", append);
+  child.stderr!.on("data", append);
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on("data", () => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`no ready line within ${readyTimeoutMs / 1000} s:\n${output}`));
+    }, readyTimeoutMs);
+    const ready = () => {
       const match = /Lede is ready: open (http:\/\/[^/\s]+)\/graphql/.exec(output);
       if (!match) return;
       clearTimeout(timer);
+      child.stdout!.off("data", ready);
       resolve(match[1]!.replace("localhost", "127.0.0.1"));
-    });
+    };
+    child.stdout!.on("data", ready);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`exited early with ${code}:\n${output}`));
@@ -37,7 +61,7 @@ export async function startLedeProcess(env: Record<string, string>): Promise<Led
     baseUrl,
     output: () => output,
     stop() {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       return exited;

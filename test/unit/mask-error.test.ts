@@ -25,6 +25,13 @@ const fromResolver = (original: unknown) =>
 
 const prismaError = (code: string, message = "prisma says no") => Object.assign(new Error(message), { code });
 
+/** What Prisma throws for a PostgreSQL error its driver adapter has no kind for (as a restart answers). */
+const postgresError = (sqlState: string, message: string) =>
+  Object.assign(new Error(`Database error. Code: \`${sqlState}\`. Message: \`${message}\``), {
+    code: "P2039",
+    meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: sqlState, originalMessage: message } } },
+  });
+
 describe("isConnectionFailure", () => {
   it.each([
     ["P1001", prismaError("P1001")],
@@ -40,12 +47,24 @@ describe("isConnectionFailure", () => {
     ["a pool timeout", new Error("timeout exceeded when trying to connect")],
     ["an unreachable server", new Error("Can't reach database server at db:5432")],
     ["a named driver error", Object.assign(new Error("x"), { name: "DatabaseNotReachable" })],
+    // A PostgreSQL restart, as the soak (npm run soak) met it: these were INTERNAL_SERVER_ERRORs before.
+    ["a server shutting down (57P03)", postgresError("57P03", "the database system is shutting down")],
+    ["a server starting up (57P03)", postgresError("57P03", "the database system is starting up")],
+    [
+      "a session ended by the shutdown (57P01)",
+      postgresError("57P01", "terminating connection due to administrator command"),
+    ],
+    ["a lost connection (08006)", postgresError("08006", "connection failure")],
+    ["P2037 (too many connections)", prismaError("P2037")],
+    // pg, for a transaction's connection that the restart cut: the next statement on it is refused
+    ["a cut connection", new Error("Client has encountered a connection error and is not queryable")],
   ])("recognises %s", (_what, error) => {
     expect(isConnectionFailure(error)).toBe(true);
   });
 
   it.each([
     ["a unique violation", prismaError("P2002")],
+    ["another PostgreSQL error (a bad cast)", postgresError("22P02", "invalid input syntax for type integer")],
     ["a code that is not Prisma's", prismaError("ECONNREFUSE")],
     ["a plain bug", new TypeError("cannot read properties of undefined")],
     ["null", null],
