@@ -24,6 +24,7 @@ describe("--help", () => {
     ["prisma/scripts/write-postgres-schema.ts", ["--help"], /^usage: npm run generate:prisma/],
     ["src/widget/build.ts", ["--help"], /^usage: npm run build:widget/],
     ["test/bench/run.ts", ["--help"], /^usage: npm run bench -- /],
+    ["test/soak/run.ts", ["--help"], /^usage: npm run soak -- /],
     ["src/main.ts", ["--help"], /^usage: npm start/],
   ];
 
