@@ -127,6 +127,12 @@ export function createLedeResponseCache(options: {
     else if (message.entities) invalidateLocal(message.entities);
   });
   void follow(commentEvents, (event) => invalidateLocal(entitiesOf(event)));
+  // While Redis was away, the other instances' invalidations (and their comment events) never reached this one: any
+  // answer kept here may be stale, and nothing says which. Start again from an empty cache.
+  const stopFollowingReconnects = pubsub.onReconnect(() => {
+    logger.info("response cache dropped: invalidations may have been missed while Redis was away");
+    dropAll();
+  });
 
   const purge = () => {
     dropAll();
@@ -219,6 +225,7 @@ export function createLedeResponseCache(options: {
     }),
     purge,
     close() {
+      stopFollowingReconnects();
       void invalidations.return?.();
       void commentEvents.return?.();
     },

@@ -36,6 +36,11 @@ export interface LedePubSub {
   subscribe<T extends keyof Topics>(topic: T, id: string): AsyncIterableIterator<Topics[T]>;
   /** Resolves once a registered listener of `topic`/`id` will receive what is published from now on. */
   ready<T extends keyof Topics>(topic: T, id: string): Promise<void>;
+  /**
+   * Calls `listener` whenever the link to the other instances comes back after a break (Redis restarted or
+   * unreachable): what they published meanwhile never arrived here. Never, without Redis. Returns the way to stop.
+   */
+  onReconnect(listener: () => void): () => void;
 }
 
 export interface PubSubHandle {
@@ -155,6 +160,7 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
         publish: (topic, id, payload) => memory.publish(topic, `${namespace}:${id}`, payload as never),
         subscribe: (topic, id) => listen(target, channel(topic, id)),
         ready: async () => {},
+        onReconnect: () => () => {},
       },
       flush: async () => {},
       close: async () => {},
@@ -175,12 +181,26 @@ export function createLedePubSub(options: { redisUrl?: string; namespace: string
     }),
   });
   const remote = createPubSub<YogaTopics>({ eventTarget: target as never });
+  // ioredis says "ready" on the first connection and again after every reconnection (it has resubscribed by then).
+  const reconnectListeners = new Set<() => void>();
+  let connectedBefore = false;
+  subscribeClient.on("ready", () => {
+    if (connectedBefore) {
+      logger.info("redis connection back: events published meanwhile were missed");
+      for (const listener of reconnectListeners) listener();
+    }
+    connectedBefore = true;
+  });
   return {
     pubsub: {
       publish: (topic, id, payload) => remote.publish(topic, `${namespace}:${id}`, payload as never),
       subscribe: (topic, id) => listen(target as unknown as Target, channel(topic, id)),
       ready: async (topic, id) => {
         await subscribed.get(channel(topic, id));
+      },
+      onReconnect: (listener) => {
+        reconnectListeners.add(listener);
+        return () => reconnectListeners.delete(listener);
       },
     },
     async flush(timeoutMs = 2000) {
