@@ -57,6 +57,19 @@ export async function settled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Opens an example tab by clicking it, and waits until GraphiQL shows it active with its text in the editor and has
+ * had a moment to take the editor's text into its own state (it does so on a short debounce: on a loaded machine a
+ * Run pressed at once can still send the previous tab's document).
+ */
+export async function openTab(page: Page, title: string, firstLine: string): Promise<void> {
+  await tabButton(page, title).click();
+  await until(async () => (await tabTitles(page)).includes(`*${title}`), `the ${title} tab to be active`, 10_000);
+  await until(async () => (await editorText(page)).includes(squeeze(firstLine)), `the ${title} text`, 10_000);
+  await page.waitForTimeout(600);
+  await settled(page);
+}
+
 export interface OpenPage {
   context: BrowserContext;
   page: Page;
