@@ -1,8 +1,11 @@
-// DataLoaders for rows fetched by id outside a Pothos selection tree: node(id)/nodes(ids), subscription payloads.
-// One batched `WHERE id IN (…)` per type and tick. Built per request; a long-lived subscription context turns the
-// cache off so that every event sees the row as it is now.
+// DataLoaders for what a Pothos selection tree does not load with its parent: rows by id (node(id)/nodes(ids),
+// subscription payloads, and the one-to-one links of a page: sections, publishers, bylines' and mentions' entities,
+// comment authors), reaction and comment counts. Rows of every table asked for in one tick are one statement
+// (rows.ts). Built per request; a long-lived subscription context turns the cache off so that every event sees the row
+// as it is now.
 import DataLoader from "dataloader";
-import type { Prisma } from "../platform/db.js";
+import type { Prisma, Provider } from "../platform/db.js";
+import { createRowLoader, type RowKey } from "./rows.js";
 import type {
   Account,
   Affiliation,
@@ -16,6 +19,7 @@ import type {
   Participant,
   Person,
   Place,
+  Section,
 } from "../generated/prisma/client.js";
 import type { Prisma as P } from "../generated/prisma/client.js";
 import type { ReactionKind } from "../generated/prisma/enums.js";
@@ -36,13 +40,24 @@ export interface NodeRows {
 
 export type NodeTypename = keyof NodeRows;
 
+/** What can be loaded by id: the node types, and the rows a page links to that are no node (sections). */
+export interface LoadableRows extends NodeRows {
+  Section: Section;
+}
+
+export type RowTypename = keyof LoadableRows;
+
+export interface RowLoader<T> {
+  load(id: string): Promise<T | null>;
+}
+
 export interface ReactionCount {
   kind: ReactionKind;
   count: number;
 }
 
 export interface Loaders {
-  nodes: { [K in NodeTypename]: DataLoader<string, NodeRows[K] | null> };
+  rows: { [K in RowTypename]: RowLoader<LoadableRows[K]> };
   /** Reaction counts by kind for many comments in one GROUP BY: a per-kind summary Prisma relations cannot select. */
   reactionCounts: DataLoader<string, ReactionCount[]>;
   /** Where a merged record's id leads (consulted only when the id names no record). */
@@ -51,34 +66,25 @@ export interface Loaders {
   commentCounts: DataLoader<string, number>;
 }
 
-function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
-  const map = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => map.get(id) ?? null);
-}
-
 type LoaderOptions = { cache: boolean; countedComments?: P.CommentWhereInput };
 
-/** How each node type's rows are read, many ids at once. */
-const NODE_READS: { [K in NodeTypename]: (prisma: Prisma, ids: string[]) => Promise<NodeRows[K][]> } = {
-  Article: (prisma, ids) => prisma.article.findMany({ where: { id: { in: ids } } }),
-  Person: (prisma, ids) => prisma.person.findMany({ where: { id: { in: ids } } }),
-  Organisation: (prisma, ids) => prisma.organisation.findMany({ where: { id: { in: ids } } }),
-  Event: (prisma, ids) => prisma.event.findMany({ where: { id: { in: ids } } }),
-  Place: (prisma, ids) => prisma.place.findMany({ where: { id: { in: ids } } }),
-  Comment: (prisma, ids) => prisma.comment.findMany({ where: { id: { in: ids } } }),
-  Account: (prisma, ids) => prisma.account.findMany({ where: { id: { in: ids } } }),
-  Media: (prisma, ids) => prisma.media.findMany({ where: { id: { in: ids } } }),
-  Affiliation: (prisma, ids) => prisma.affiliation.findMany({ where: { id: { in: ids } } }),
-  Participant: (prisma, ids) => prisma.participant.findMany({ where: { id: { in: ids } } }),
-  LiveUpdate: (prisma, ids) => prisma.liveUpdate.findMany({ where: { id: { in: ids } } }),
-};
+const NODE_TYPENAMES: ReadonlySet<string> = new Set<NodeTypename>([
+  "Article",
+  "Person",
+  "Organisation",
+  "Event",
+  "Place",
+  "Comment",
+  "Account",
+  "Media",
+  "Affiliation",
+  "Participant",
+  "LiveUpdate",
+]);
+const ROW_TYPENAMES: RowTypename[] = [...(NODE_TYPENAMES as Set<NodeTypename>), "Section"];
 
 export function isNodeTypename(typename: string): typename is NodeTypename {
-  return Object.hasOwn(NODE_READS, typename);
-}
-
-function rowsById<T extends { id: string }>(options: LoaderOptions, read: (ids: string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => byId(ids, await read([...ids])), { cache: options.cache });
+  return NODE_TYPENAMES.has(typename);
 }
 
 function reactionCountsLoader(prisma: Prisma, options: LoaderOptions) {
@@ -124,19 +130,17 @@ function commentCountsLoader(prisma: Prisma, options: LoaderOptions) {
  * read, by getters on the prototype (no closure per context), and kept on the instance from then on.
  */
 
-class NodeLoaders {
-  constructor(
-    readonly prisma: Prisma,
-    readonly options: LoaderOptions,
-  ) {}
+/** A per-model view of the one row loader: `rows.Person.load(id)`. */
+class RowLoaders {
+  constructor(readonly loader: DataLoader<RowKey, Record<string, unknown> | null>) {}
 }
-for (const typename of Object.keys(NODE_READS) as NodeTypename[]) {
-  Object.defineProperty(NodeLoaders.prototype, typename, {
-    get(this: NodeLoaders) {
-      const read = NODE_READS[typename] as (prisma: Prisma, ids: string[]) => Promise<{ id: string }[]>;
-      const loader = rowsById(this.options, (ids) => read(this.prisma, ids));
-      Object.defineProperty(this, typename, { value: loader });
-      return loader;
+for (const typename of ROW_TYPENAMES) {
+  Object.defineProperty(RowLoaders.prototype, typename, {
+    get(this: RowLoaders) {
+      const loader = this.loader;
+      const view = { load: (id: string) => loader.load(`${typename}:${id}`) };
+      Object.defineProperty(this, typename, { value: view });
+      return view;
     },
   });
 }
@@ -144,6 +148,7 @@ for (const typename of Object.keys(NODE_READS) as NodeTypename[]) {
 class LazyLoaders {
   constructor(
     private readonly prisma: Prisma,
+    private readonly provider: Provider,
     private readonly options: LoaderOptions,
   ) {}
   /** Replaces the getter that called it with the value it built. */
@@ -151,15 +156,21 @@ class LazyLoaders {
     Object.defineProperty(this, name, { value });
     return value;
   }
-  get nodes(): Loaders["nodes"] {
-    return this.keep("nodes", new NodeLoaders(this.prisma, this.options) as unknown as Loaders["nodes"]);
+  get rows(): Loaders["rows"] {
+    const loader = createRowLoader(this.prisma, this.provider, this.options);
+    return this.keep("rows", new RowLoaders(loader) as unknown as Loaders["rows"]);
   }
   get redirects(): Loaders["redirects"] {
     const prisma = this.prisma;
-    return this.keep(
-      "redirects",
-      rowsById(this.options, (ids) => prisma.entityRedirect.findMany({ where: { id: { in: ids } } })),
+    const redirects = new DataLoader<string, EntityRedirect | null>(
+      async (ids) => {
+        const rows = await prisma.entityRedirect.findMany({ where: { id: { in: [...ids] } } });
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      { cache: this.options.cache },
     );
+    return this.keep("redirects", redirects);
   }
   get reactionCounts(): Loaders["reactionCounts"] {
     return this.keep("reactionCounts", reactionCountsLoader(this.prisma, this.options));
@@ -169,6 +180,6 @@ class LazyLoaders {
   }
 }
 
-export function createLoaders(prisma: Prisma, options: LoaderOptions): Loaders {
-  return new LazyLoaders(prisma, options);
+export function createLoaders(prisma: Prisma, provider: Provider, options: LoaderOptions): Loaders {
+  return new LazyLoaders(prisma, provider, options);
 }

@@ -9,18 +9,18 @@ const prisma = {} as Prisma;
 
 describe("per-request loaders", () => {
   it("builds none until one is read, then keeps the one it built", () => {
-    const loaders = createLoaders(prisma, { cache: true });
-    expect(Object.getOwnPropertyNames(loaders).filter((name) => name !== "prisma" && name !== "options")).toEqual([]);
-    const people = loaders.nodes.Person;
-    expect(loaders.nodes.Person).toBe(people);
-    expect(Object.getOwnPropertyNames(loaders.nodes)).toEqual(["prisma", "options", "Person"]);
+    const loaders = createLoaders(prisma, "sqlite", { cache: true });
+    expect(Object.getOwnPropertyNames(loaders).filter((name) => !["prisma", "provider", "options"].includes(name))).toEqual([]);
+    const people = loaders.rows.Person;
+    expect(loaders.rows.Person).toBe(people);
+    expect(Object.getOwnPropertyNames(loaders.rows)).toEqual(["loader", "Person"]);
     expect(loaders.commentCounts).toBe(loaders.commentCounts);
   });
 
   it("gives each context its own loaders", () => {
-    const first = createLoaders(prisma, { cache: true });
-    const second = createLoaders(prisma, { cache: true });
-    expect(first.nodes.Article).not.toBe(second.nodes.Article);
+    const first = createLoaders(prisma, "sqlite", { cache: true });
+    const second = createLoaders(prisma, "sqlite", { cache: true });
+    expect(first.rows.Article).not.toBe(second.rows.Article);
   });
 
   it("knows the node types by name, and nothing else", () => {
@@ -28,5 +28,7 @@ describe("per-request loaders", () => {
     expect(isNodeTypename("LiveUpdate")).toBe(true);
     expect(isNodeTypename("toString")).toBe(false);
     expect(isNodeTypename("Tag")).toBe(false);
+    // a section is loaded by id (a page's articles link to theirs) but is no node
+    expect(isNodeTypename("Section")).toBe(false);
   });
 });

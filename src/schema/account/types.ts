@@ -26,7 +26,7 @@ export function addActingAccountField(
       type: AccountRef,
       nullable: true,
       description,
-      resolve: (record, _args, ctx) => (record.actorId ? ctx.loaders.nodes.Account.load(record.actorId) : null),
+      resolve: (record, _args, ctx) => (record.actorId ? ctx.loaders.rows.Account.load(record.actorId) : null),
     }),
   );
 }

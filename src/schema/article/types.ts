@@ -11,6 +11,8 @@ import { namedConnection } from "../shared/connections.js";
 import { addActingAccountField } from "../account/types.js";
 import type { Context } from "../../context.js";
 import { MentionConnection } from "../links/types.js";
+import { linkedRow, optionalLinkedRow } from "../shared/linked-rows.js";
+import { OrganisationRef, PersonRef } from "../shared/entity-refs.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
 
 const mentionWhereByType = {
@@ -79,7 +81,13 @@ export const ArticleRef = builder.prismaNode("Article", {
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the article last changed." }),
-    section: t.relation("section", { nullable: true, description: "The section the article belongs to." }),
+    section: t.field({
+      type: SectionRef,
+      nullable: true,
+      description: "The section the article belongs to.",
+      select: { sectionId: true },
+      resolve: (a, _args, ctx) => optionalLinkedRow(ctx, "Section", a.sectionId),
+    }),
     tags: t.field({
       type: [TagRef],
       description: "The article's tags, in editorial order.",
@@ -88,7 +96,13 @@ export const ArticleRef = builder.prismaNode("Article", {
       }),
       resolve: (article) => article.tags.map((link) => link.tag),
     }),
-    publisher: t.relation("publisher", { nullable: true, description: "The organisation that published the article." }),
+    publisher: t.field({
+      type: OrganisationRef,
+      nullable: true,
+      description: "The organisation that published the article.",
+      select: { publisherId: true },
+      resolve: (a, _args, ctx) => optionalLinkedRow(ctx, "Organisation", a.publisherId),
+    }),
     bylines: t.relation("bylines", {
       description: "The people credited on the article, in byline order.",
       query: { orderBy: { position: "asc" } },
@@ -167,7 +181,12 @@ export const BylineRef = builder.prismaObject("Byline", {
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order in the byline, from 0." }),
     role: t.expose("role", { type: BylineRoleEnum, description: "What the person did for the article." }),
-    person: t.relation("person", { description: "The person credited." }),
+    person: t.field({
+      type: PersonRef,
+      description: "The person credited.",
+      select: { personId: true },
+      resolve: (b, _args, ctx) => linkedRow(ctx, "Person", b.personId),
+    }),
     article: t.relation("article", { description: "The article." }),
   }),
 });

@@ -12,6 +12,7 @@ import {
 import { CommentStatusEnum, describedEnum } from "../shared/enums.js";
 import { AccountRef } from "../account/types.js";
 import { namedConnection } from "../shared/connections.js";
+import { linkedRow } from "../shared/linked-rows.js";
 
 export const ReactionKindEnum = describedEnum("ReactionKind", "How a reader reacts to a comment.", ReactionKind, {
   LIKE: "Agrees or likes it.",
@@ -166,7 +167,12 @@ export const CommentRef = builder.prismaNode("Comment", {
         ctx.viewer?.id === c.authorId ? new Date(c.createdAt.getTime() + ctx.config.comments.editWindowMs) : null,
     }),
     article: t.relation("article", { description: "The article the comment is on." }),
-    author: t.relation("author", { description: "Who wrote it." }),
+    author: t.field({
+      type: AccountRef,
+      description: "Who wrote it.",
+      select: { authorId: true },
+      resolve: (c, _args, ctx) => linkedRow(ctx, "Account", c.authorId),
+    }),
     threadId: t.id({
       description: "The global id of the thread's top-level comment (its own id when it is top-level).",
       select: { rootId: true, id: true },

@@ -116,7 +116,7 @@ async function entityFacets(rows: FacetRow[], ctx: Context): Promise<EntityFacet
     rows.map(async (row) => {
       const separator = row.value.indexOf(":");
       const kind = row.value.slice(0, separator) as "Person" | "Organisation" | "Event" | "Place";
-      const entity = await ctx.loaders.nodes[kind].load(row.value.slice(separator + 1));
+      const entity = await ctx.loaders.rows[kind].load(row.value.slice(separator + 1));
       if (entity) brandWithType(entity, kind as never);
       return entity ? [{ entity, count: row.count }] : []; // deleted since the count: left out
     }),

@@ -22,7 +22,7 @@ import { MentionedEntity } from "../links/types.js";
 /** Loads an entity named by kind and row id (batched per type), branded for the MentionedEntity union. */
 export async function loadEntity(ctx: Context, entity: EntityRef): Promise<object> {
   const typename = ENTITY_TYPENAME[entity.kind];
-  const row = await ctx.loaders.nodes[typename].load(entity.id);
+  const row = await ctx.loaders.rows[typename].load(entity.id);
   if (!row) throw new Error(`${typename} ${entity.id} vanished while its co-mentions were read`);
   brandWithType(row, typename as never);
   return row;
@@ -87,7 +87,7 @@ const RelatedArticleRef = builder.objectRef<Related>("RelatedArticle").implement
       type: ArticleRef,
       description: "The related article.",
       resolve: async (related, _args, ctx) => {
-        const row = await ctx.loaders.nodes.Article.load(related.articleId);
+        const row = await ctx.loaders.rows.Article.load(related.articleId);
         if (!row) throw new Error(`article ${related.articleId} vanished while related articles were read`);
         return row;
       },

@@ -7,6 +7,7 @@ import type { Context } from "../../context.js";
 import { listedArticleWhere } from "../../services/shared/visibility.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { namedConnection } from "../shared/connections.js";
+import { linkedRow } from "../shared/linked-rows.js";
 
 export const MentionedEntity = builder.unionType("MentionedEntity", {
   description: "Anything an article can mention.",
@@ -32,17 +33,12 @@ export const MentionRef = builder.prismaObject("Mention", {
     entity: t.field({
       type: MentionedEntity,
       description: "The entity mentioned.",
-      select: (_args, _ctx, nested) => ({
-        person: nested(true, undefined, "Person"),
-        organisation: nested(true, undefined, "Organisation"),
-        event: nested(true, undefined, "Event"),
-        place: nested(true, undefined, "Place"),
-      }),
-      resolve: (m) => {
-        if (m.person) return PersonRef.addBrand(m.person);
-        if (m.organisation) return OrganisationRef.addBrand(m.organisation);
-        if (m.event) return EventRef.addBrand(m.event);
-        return PlaceRef.addBrand(m.place!);
+      select: { personId: true, organisationId: true, eventId: true, placeId: true },
+      resolve: async (m, _args, ctx) => {
+        if (m.personId) return PersonRef.addBrand(await linkedRow(ctx, "Person", m.personId));
+        if (m.organisationId) return OrganisationRef.addBrand(await linkedRow(ctx, "Organisation", m.organisationId));
+        if (m.eventId) return EventRef.addBrand(await linkedRow(ctx, "Event", m.eventId));
+        return PlaceRef.addBrand(await linkedRow(ctx, "Place", m.placeId!));
       },
     }),
     person: t.relation("person", { nullable: true, description: "The person mentioned, when it is a person." }),

@@ -25,7 +25,7 @@ const MergeEntitiesPayload = builder.objectRef<MergeResult>("MergeEntitiesPayloa
       type: MentionedEntity,
       description: "The kept record, with the merged one's names and links.",
       resolve: async (result, _args, ctx) => {
-        const row = await ctx.loaders.nodes[result.type].load(result.keptId);
+        const row = await ctx.loaders.rows[result.type].load(result.keptId);
         return (REFS[result.type] as typeof PersonRef).addBrand(row as never);
       },
     }),
