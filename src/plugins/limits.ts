@@ -51,6 +51,9 @@ export const MAX_VALIDATION_ERRORS = 10;
 /** Plain lists (an article's bylines, a comment's reactions by kind) are short by nature. */
 const PLAIN_LIST_SIZE = 5;
 
+/** How many different sets of numeric variables one document's cost is kept for. */
+const COSTS_KEPT_PER_DOCUMENT = 64;
+
 export interface Cost {
   requested: number;
   limit: number;
@@ -167,6 +170,36 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
     });
     return Object.defineProperty(rule, "name", { value: `MaxCostExceeded${requested}` });
   };
+  /*
+   * Both answers are kept per parsed document (yoga's parse cache hands every request of the same text the same
+   * DocumentNode): checking the document's limits and estimating its cost walked the whole document on every
+   * request, a few per cent of a front page's time. The cost also depends on the numeric variables (first: $n), so
+   * it is kept per document and per their values, a bounded number of them.
+   */
+  const limitErrors = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+  const documentLimitErrors = (schema: GraphQLSchema, document: DocumentNode) => {
+    let bySchema = limitErrors.get(schema);
+    if (!bySchema) limitErrors.set(schema, (bySchema = new WeakMap()));
+    let errors = bySchema.get(document);
+    if (!errors) bySchema.set(document, (errors = validate(schema, document, rules)));
+    return errors;
+  };
+  const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  const cachedCost = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>) => {
+    let bySchema = costs.get(schema);
+    if (!bySchema) costs.set(schema, (bySchema = new WeakMap()));
+    let byVariables = bySchema.get(document);
+    if (!byVariables) bySchema.set(document, (byVariables = new Map()));
+    let key = "";
+    for (const name in variables) if (typeof variables[name] === "number") key += `${name}=${variables[name]};`;
+    let cost = byVariables.get(key);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, variables);
+      if (byVariables.size >= COSTS_KEPT_PER_DOCUMENT) byVariables.clear();
+      byVariables.set(key, cost);
+    }
+    return cost;
+  };
   return {
     ...(maxTokensPlugin({ n: limits.tokens, exposeLimits: true }) as Plugin),
     onValidate({ addValidationRule, context, params, setResult, setValidationFn, validateFn }) {
@@ -174,7 +207,7 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
       // with one more for each repetition the other rules find wrong too (graphql-cop's "directive overloading",
       // `__typename @aa @aa …`, got one "Unknown directive" a repetition). These depend on the document alone, so
       // yoga's validation cache may keep the answer.
-      const overLimits = validate(params.schema, params.documentAST, rules);
+      const overLimits = documentLimitErrors(params.schema, params.documentAST);
       if (overLimits.length > 0) {
         setResult(overLimits);
         return;
@@ -185,7 +218,7 @@ export function usePerOperationLimits(limits: Config["limits"]): Plugin {
       // Yoga and our WebSocket server both put the request's params (with its variables) in the initial context.
       const variables =
         (context as { params?: { variables?: Record<string, unknown> | null } }).params?.variables ?? {};
-      const requested = operationCost(params.schema, params.documentAST, variables);
+      const requested = cachedCost(params.schema, params.documentAST, variables);
       costOf.set(context, { requested, limit: limits.cost });
       if (requested > limits.cost) addValidationRule(overCost(requested));
     },

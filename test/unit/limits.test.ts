@@ -77,6 +77,25 @@ describe("usePerOperationLimits", () => {
     expect(body.extensions).toEqual({ cost: { requested: 7, limit: LIMITS.cost } });
   });
 
+  it("costs the same document again by its variables: one text asked with a small and a large page", async () => {
+    // the cost is kept per document and per numeric variables; a kept answer must not leak to other variables
+    const query = "query page($n: Int) { articles(first: $n) { edges { node { id } } } }";
+    for (const n of [2, 50, 2, 3, 50]) {
+      const { status, body } = await yoga.post(query, { n });
+      const context = describeFailure(query, { n }, body);
+      if (n === 50) {
+        expect(status, context).toBe(400);
+        expect(
+          body.errors?.map((e) => e.extensions?.limit),
+          context,
+        ).toEqual(["MAX_COST"]);
+      } else {
+        expect(status, context).toBe(200);
+        expect(body.extensions, context).toEqual({ cost: { requested: 1 + 3 * n, limit: LIMITS.cost } });
+      }
+    }
+  });
+
   it("refuses too deep, too many aliases, too many directives, too many tokens and too costly", async () => {
     await expectLimit("{ deep { deep { deep { deep { deep { deep { deep { leaf } } } } } } } }", "MAX_DEPTH", 6);
     await expectLimit("{ a: fast b: fast c: fast d: fast }", "MAX_ALIASES", 3);
