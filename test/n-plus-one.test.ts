@@ -42,6 +42,15 @@ describe.skipIf(skipDatabase)("SQL statements per query", () => {
     expect(
       small.sql.filter((sql) => /FROM\s+"(Section|Person|Organisation|Event|Place|Account)"/.test(sql)),
     ).toHaveLength(1);
+    // The mention and comment counts are kept to the page's articles (Prisma's _count would group the whole table).
+    for (const [table, count] of [
+      ["Mention", "_aggr_count_mentions"],
+      ["Comment", "_aggr_count_comments"],
+    ]) {
+      const counting = large.sql.filter((sql) => sql.includes(count!));
+      expect(counting, large.sql.join("\n")).toHaveLength(1);
+      expect(counting[0]).toMatch(new RegExp(`${table}[\`"]?\\.[\`"]?articleId[\`"]? IN`));
+    }
     expect(small.sql.filter((sql) => /FROM\s+([`"]?\w+[`"]?\.)?[`"]?Article[`"]?\s/.test(sql)).length).toBe(3);
   });
 

@@ -4,6 +4,7 @@ import { VIEWER_FILTERED, VIEWER_SPECIFIC } from "../shared/cache-facts.js";
 import type { Context } from "../../context.js";
 import { requireRole } from "../../services/shared/authz.js";
 import { articleCount, articlePageIds } from "../../services/articles/list.js";
+import { countsWithinPage } from "../../services/articles/page-counts.js";
 import { openableArticleWhere } from "../../services/shared/visibility.js";
 import { uniqueWhere } from "../shared/entity-roots.js";
 import { ArticleFilterInput, ArticleOrderEnum } from "../find/filters.js";
@@ -50,7 +51,10 @@ builder.queryFields((t) => ({
         };
         const ids = await articlePageIds(ctx, { ...args, take, cursorId: cursor?.id });
         if (ids.length === 0) return [];
-        const rows = await ctx.prisma.article.findMany({ ...selection, where: { id: { in: ids } } });
+        const rows = await ctx.prisma.article.findMany({
+          ...countsWithinPage(selection, ids),
+          where: { id: { in: ids } },
+        });
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.flatMap((id) => byId.get(id) ?? []);
       },
