@@ -53,7 +53,10 @@ export function createContext(
     ...deps,
     prisma: deps.db.prisma,
     viewer,
-    loaders: createLoaders(deps.db.prisma, deps.db.provider, { cache: !options.longLived, countedComments: countedCommentWhere(viewer) }),
+    loaders: createLoaders(deps.db.prisma, deps.db.provider, {
+      cache: !options.longLived,
+      countedComments: countedCommentWhere(viewer),
+    }),
     requestId: options.requestId ?? randomUUID(),
     shutdown: options.shutdown ?? new AbortController().signal,
     metrics: options.metrics ?? { observeFanoutLag: () => {} },

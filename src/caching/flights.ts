@@ -24,11 +24,14 @@ export interface Flights {
   start(key: string, generation: number): Flight | null;
   /** Ends a flight: its waiters get `result` when it may be shared (no errors, not a stream), else execute. */
   land(key: string, flight: Flight, result: unknown): void;
+  /** Whether a flight for `key` of any generation is under way. */
+  underWay(key: string): boolean;
   /** Flights under way (for tests). */
   readonly size: number;
 }
 
-function shareable(result: unknown): result is ExecutionResult {
+/** An answer with data and no error, not a stream: one that may be served to another reader. */
+export function isShareable(result: unknown): result is ExecutionResult {
   if (typeof result !== "object" || result === null || Symbol.asyncIterator in result) return false;
   const { errors, data } = result as ExecutionResult;
   return !errors?.length && data != null;
@@ -57,8 +60,9 @@ export function createFlights(longestWaitMs = LONGEST_WAIT_MS): Flights {
     land(key, flight, result) {
       if (flights.get(key) === flight) flights.delete(key);
       clearTimeout(flight.timer);
-      flight.land(shareable(result) ? result : undefined);
+      flight.land(isShareable(result) ? result : undefined);
     },
+    underWay: (key) => flights.has(key),
     get size() {
       return flights.size;
     },

@@ -3,12 +3,13 @@
 // cache-policy.ts and dropped as soon as something they contain changes:
 // - comment changes (posts, edits, removals, reactions, moderation) drop the answers that hold the comment, its
 //   thread or its article. They are read from the comment event stream, which every instance hears (through Redis
-//   when REDIS_URL is set), and on the instance that made the change before the mutation answers;
+//   when REDIS_URL is set), and on the instance that made the change before the mutation answers; what a change
+//   that only adds (a new comment, a reaction, a flag) drops stays readable for a short grace (grace.ts);
 // - live-blog changes (each a live-blog event) drop the answers that hold the blog's article, on the instance that
 //   made the change before the mutation answers, and on the others through the broadcast below;
 // - every other mutation (editorial changes, the entity graph) drops the whole cache: they are rare, and they change
 //   what lists show (a newly published article is in no cached list yet);
-// - the yoga plugin itself drops the answers that hold any entity a mutation returns.
+// - the yoga plugin drops the answers that hold any entity a mutation returns (but for comment mutations: below).
 // Invalidations other than comment events are broadcast through the pub/sub, so with Redis every instance drops
 // them too. Answers to token holders are never stored (their TTL is 0), and neither is any answer that selects a
 // viewer-specific field, so what is cached is what every anonymous reader sees.
@@ -17,7 +18,9 @@ import { getOperationAST, Kind, type DocumentNode, type ExecutionArgs } from "gr
 import type { Plugin } from "graphql-yoga";
 import { hashSHA256, useResponseCache, type Cache } from "@graphql-yoga/plugin-response-cache";
 import stableStringify from "fast-json-stable-stringify";
-import { createFlights } from "./flights.js";
+import { entitiesOf, onlyAdds } from "./comment-events.js";
+import { createFlights, isShareable } from "./flights.js";
+import { createGrace } from "./grace.js";
 import {
   DEFAULT_TTL_MS,
   mutationsCoveredByCommentEvents,
@@ -35,12 +38,8 @@ import type { CommentEventMessage } from "../services/comments/event-message.js"
 /** Mutations whose every effect on public answers shows in an event stream that drops what it names (the comment
  * events, or the live-blog events: see observe() below), or that have none: those marked INVALIDATED_BY_COMMENT_EVENTS
  * or INVALIDATED_BY_LIVE_BLOG_EVENTS where they are declared. */
-const MUTATIONS_COVERED_BY_EVENTS = new Set([
-  ...mutationsCoveredByCommentEvents(),
-  ...mutationsCoveredByLiveBlogEvents(),
-]);
-
-type Entity = { typename: string; id?: string | number };
+const COMMENT_EVENT_MUTATIONS = mutationsCoveredByCommentEvents();
+const MUTATIONS_COVERED_BY_EVENTS = new Set([...COMMENT_EVENT_MUTATIONS, ...mutationsCoveredByLiveBlogEvents()]);
 
 export interface LedeResponseCache {
   /** The pub/sub for contexts: a comment event published through it drops the local entries at once. */
@@ -48,14 +47,6 @@ export interface LedeResponseCache {
   /** Drops every cached answer, here and on the other instances. */
   purge(): void;
   close(): void;
-}
-
-function entitiesOf(event: CommentEventMessage): Entity[] {
-  return [
-    { typename: "Article", id: encodeGlobalId("Article", event.articleId) },
-    { typename: "Comment", id: encodeGlobalId("Comment", event.commentId) },
-    { typename: "Comment", id: encodeGlobalId("Comment", event.threadId) },
-  ];
 }
 
 /** Lists whose membership a comment changes without the comment events naming them (an article's first comment
@@ -78,10 +69,16 @@ export function createLedeResponseCache(options: {
   pubsub: LedePubSub;
   logger: Logger;
   maxBytes: number;
+  /** How long an answer a new comment made out of date may still be served while it is read again (grace.ts). */
+  graceMs: number;
+  now?: () => number;
 }): LedeResponseCache {
   const { pubsub, logger, maxBytes } = options;
+  const now = options.now ?? Date.now;
   const origin = randomUUID();
   const local = createResponseStore(maxBytes);
+  // Answers in grace are a fraction of the cache's budget: the hot pages of a busy story, not the long tail.
+  const grace = createGrace({ graceMs: options.graceMs, maxBytes: maxBytes / 4, now });
   const broadcast = (message: Omit<CacheInvalidation, "origin">) =>
     pubsub.publish("cache:invalidate", "all", { origin, ...message });
 
@@ -89,7 +86,13 @@ export function createLedeResponseCache(options: {
   const flights = createFlights();
   const keyOfContext = new WeakMap<object, string>();
   const cache: Cache = {
-    get: (key) => local.get(key) ?? flights.join(key, generation),
+    get(key) {
+      const fresh = local.get(key);
+      if (fresh) return fresh;
+      // Someone is reading it again already: an answer still in its grace is served at once (grace.ts).
+      const inGrace = flights.underWay(key) ? grace.get(key) : undefined;
+      return inGrace ?? flights.join(key, generation);
+    },
     set: (key, result, entities, ttl) => local.set(key, result, entities, ttl),
     invalidate(entities) {
       const list = [...entities].map(({ typename, id }) => ({ typename, id }));
@@ -98,16 +101,42 @@ export function createLedeResponseCache(options: {
       broadcast({ entities: list });
     },
   };
+  // The plugin also drops every entity a mutation returns. A comment mutation's events already say what it changed,
+  // and its answer holds its author, whose earlier comments are on the very pages a new comment leaves in grace: for
+  // those mutations that second drop is skipped. The plugin asks for the cache by context when given a function (the
+  // yoga wrapper reads it as the cache itself: hence a function with the cache's methods).
+  const answeredByCommentEvents = new WeakSet<object>();
+  const cacheOfContext = Object.assign(
+    (context: object): Cache => ({
+      get: cache.get,
+      set: cache.set,
+      invalidate: (entities) => (answeredByCommentEvents.has(context) ? undefined : cache.invalidate(entities)),
+    }),
+    cache,
+  );
   // Bumped by every invalidation: an answer whose execution overlapped one may hold what was just invalidated, so
   // it is not stored (it would otherwise outlive the purge for its whole TTL).
   let generation = 0;
+  // The generation of the last change that took something away (an edit, a removal): no answer read before it may
+  // go into grace.
+  let takenAwayAt = 0;
   const started = new WeakMap<object, { generation: number; commentSensitive: boolean }>();
-  const invalidateLocal = (entities: { typename: string; id?: string | number }[]) => {
+  /** `adds`: the change only adds to what answers show (a new comment, a reaction): they may be served in grace. */
+  const invalidateLocal = (entities: { typename: string; id?: string | number }[], adds = false) => {
     generation++;
-    local.invalidate(entities);
+    if (adds) {
+      const at = now();
+      local.invalidate(entities, (key, result) => grace.keep(key, result, at));
+    } else {
+      takenAwayAt = generation;
+      grace.clear();
+      local.invalidate(entities);
+    }
   };
   const dropAll = () => {
     generation++;
+    takenAwayAt = generation;
+    grace.clear();
     local.clear();
   };
 
@@ -126,7 +155,7 @@ export function createLedeResponseCache(options: {
     if (message.all) dropAll();
     else if (message.entities) invalidateLocal(message.entities);
   });
-  void follow(commentEvents, (event) => invalidateLocal(entitiesOf(event)));
+  void follow(commentEvents, (event) => invalidateLocal(entitiesOf(event), onlyAdds(event)));
   // While Redis was away, the other instances' invalidations (and their comment events) never reached this one: any
   // answer kept here may be stale, and nothing says which. Start again from an empty cache.
   const stopFollowingReconnects = pubsub.onReconnect(() => {
@@ -146,7 +175,7 @@ export function createLedeResponseCache(options: {
     if (!key || context?.viewer !== null) return undefined;
     if (getOperationAST(args.document, args.operationName ?? undefined)?.operation !== "query") return undefined;
     const flight = flights.start(key, generation);
-    return flight ? { key, flight } : undefined;
+    return flight ? { key, flight, readAt: now() } : undefined;
   };
 
   const purgeAfterOtherMutations: Plugin = {
@@ -156,9 +185,22 @@ export function createLedeResponseCache(options: {
         started.set(args.contextValue, { generation, commentSensitive: COMMENT_SENSITIVE.test(text) });
       }
       const flying = flyFor(args);
-      if (flying) return { onExecuteDone: ({ result }) => flights.land(flying.key, flying.flight, result) };
+      if (flying) {
+        return {
+          onExecuteDone({ result }) {
+            flights.land(flying.key, flying.flight, result);
+            // Read after the last change that took something away: the newest answer there is, for the grace.
+            if (flying.flight.generation >= takenAwayAt && isShareable(result)) {
+              grace.keep(flying.key, result, flying.readAt);
+            }
+          },
+        };
+      }
       const fields = rootFields(args);
       if (fields === undefined) return;
+      if (fields?.length && fields.every((field) => COMMENT_EVENT_MUTATIONS.has(field.name))) {
+        answeredByCommentEvents.add(args.contextValue as object);
+      }
       return {
         onExecuteDone({ result }) {
           // A streamed (@defer) mutation: its root fields have run, but their data is not here to look at.
@@ -182,7 +224,7 @@ export function createLedeResponseCache(options: {
   const { plugins, ...handle }: LedeResponseCache & { plugins: Plugin[] } = {
     plugins: [
       useResponseCache<Context>({
-        cache,
+        cache: cacheOfContext,
         ttl: DEFAULT_TTL_MS,
         ttlPerSchemaCoordinate: ttlPerSchemaCoordinate(),
         // Anonymous requests share one entry; a token holder's answers are never stored (see onTtl), but their
@@ -213,7 +255,10 @@ export function createLedeResponseCache(options: {
     observe: (target) => ({
       ...target,
       publish(topic, id, payload) {
-        if (topic === "moderation:event") invalidateLocal(entitiesOf(payload as CommentEventMessage));
+        if (topic === "moderation:event") {
+          const event = payload as CommentEventMessage;
+          invalidateLocal(entitiesOf(event), onlyAdds(event));
+        }
         if (topic === "liveblog:event") {
           // A live blog's answers hang off its article: drop them here at once, and on the other instances.
           const entities = [{ typename: "Article", id: encodeGlobalId("Article", id) }];

@@ -7,6 +7,11 @@ import type { Cache } from "@graphql-yoga/plugin-response-cache";
 type CachedResult = NonNullable<Awaited<ReturnType<Cache["get"]>>>;
 
 export interface ResponseStore extends Cache {
+  /** Drops the answers that hold any of `entities`, handing each to `dropped` first (for the grace: grace.ts). */
+  invalidate(
+    entities: Iterable<{ typename: string; id?: string | number }>,
+    dropped?: (answerId: string, result: CachedResult) => void,
+  ): void;
   /** Drops every answer. */
   clear(): void;
   /** Bytes held (JSON length of the answers). */
@@ -52,10 +57,14 @@ export function createResponseStore(maxBytes: number): ResponseStore {
       }
     },
     get: (answerId) => answers.get(answerId)?.result ?? null,
-    invalidate(entities) {
+    invalidate(entities, dropped) {
       for (const { typename, id } of entities) {
         const key = id === undefined || id === null ? typename : `${typename}:${id}`;
-        for (const answerId of [...(answersByEntity.get(key) ?? [])]) answers.delete(answerId);
+        for (const answerId of [...(answersByEntity.get(key) ?? [])]) {
+          const entry = answers.get(answerId);
+          if (entry && dropped) dropped(answerId, entry.result);
+          answers.delete(answerId);
+        }
       }
     },
     clear() {

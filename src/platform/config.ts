@@ -89,6 +89,7 @@ const schema = z.object({
   JWT_ROLE_CLAIM: z.string().min(1).default("role"),
   RESPONSE_CACHE: boolean.default(true),
   RESPONSE_CACHE_MAX_MB: z.coerce.number().positive().max(100_000).default(64),
+  RESPONSE_CACHE_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   PUBLIC_SITE_URL: z.string().url().default("https://lede.example"),
   SITE_TITLE: z.string().min(1).default("Lede"),
   WEBHOOK_DISPATCH: boolean.default(true),
@@ -157,7 +158,7 @@ export interface Config {
   /** JWTs from an external identity provider, when JWT_SECRET (HS256) or JWT_JWKS_URL is set. */
   jwt: { secret?: string; jwksUrl?: string; issuer?: string; audience?: string; roleClaim: string } | undefined;
   /** The server-side cache of anonymous query results (RESPONSE_CACHE=off turns it off; HTTP ETags stay). */
-  responseCache: { enabled: boolean; maxBytes: number };
+  responseCache: { enabled: boolean; maxBytes: number; graceMs: number };
   ws: {
     initTimeoutMs: number;
     maxSubscriptions: number;
@@ -248,7 +249,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             roleClaim: c.JWT_ROLE_CLAIM,
           }
         : undefined,
-    responseCache: { enabled: c.RESPONSE_CACHE, maxBytes: Math.round(c.RESPONSE_CACHE_MAX_MB * 1024 * 1024) },
+    responseCache: {
+      enabled: c.RESPONSE_CACHE,
+      maxBytes: Math.round(c.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
+      graceMs: c.RESPONSE_CACHE_GRACE_MS,
+    },
     ws: {
       initTimeoutMs: c.WS_INIT_TIMEOUT_MS,
       maxSubscriptions: c.WS_MAX_SUBSCRIPTIONS,

@@ -36,17 +36,17 @@ describe("config", () => {
     ["REDIS_URL", "not a url"],
     ["RESPONSE_CACHE", "sometimes"],
     ["RESPONSE_CACHE_MAX_MB", "0"],
+    ["RESPONSE_CACHE_GRACE_MS", "-1"],
   ])("rejects %s=%s with a message naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid ${name}=`));
   });
 
   it("keeps the response cache on unless RESPONSE_CACHE turns it off", () => {
-    expect(loadConfig({}).responseCache).toEqual({ enabled: true, maxBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({}).responseCache).toEqual({ enabled: true, maxBytes: 64 * 1024 * 1024, graceMs: 1000 });
     expect(loadConfig({ RESPONSE_CACHE: "off" }).responseCache.enabled).toBe(false);
-    expect(loadConfig({ RESPONSE_CACHE: "0", RESPONSE_CACHE_MAX_MB: "0.5" }).responseCache).toEqual({
-      enabled: false,
-      maxBytes: 512 * 1024,
-    });
+    expect(
+      loadConfig({ RESPONSE_CACHE: "0", RESPONSE_CACHE_MAX_MB: "0.5", RESPONSE_CACHE_GRACE_MS: "0" }).responseCache,
+    ).toEqual({ enabled: false, maxBytes: 512 * 1024, graceMs: 0 });
   });
 });

@@ -10,7 +10,9 @@ const prisma = {} as Prisma;
 describe("per-request loaders", () => {
   it("builds none until one is read, then keeps the one it built", () => {
     const loaders = createLoaders(prisma, "sqlite", { cache: true });
-    expect(Object.getOwnPropertyNames(loaders).filter((name) => !["prisma", "provider", "options"].includes(name))).toEqual([]);
+    expect(
+      Object.getOwnPropertyNames(loaders).filter((name) => !["prisma", "provider", "options"].includes(name)),
+    ).toEqual([]);
     const people = loaders.rows.Person;
     expect(loaders.rows.Person).toBe(people);
     expect(Object.getOwnPropertyNames(loaders.rows)).toEqual(["loader", "Person"]);
