@@ -36,7 +36,12 @@ export interface LedeServer {
 export function createLedeServer(appDeps: AppDeps, logger: Logger): LedeServer {
   const { config } = appDeps;
   const responseCache = config.responseCache.enabled
-    ? createLedeResponseCache({ pubsub: appDeps.pubsub, logger, ...config.responseCache })
+    ? createLedeResponseCache({
+        pubsub: appDeps.pubsub,
+        logger,
+        ...config.responseCache,
+        now: () => appDeps.clock().getTime(),
+      })
     : null;
   // Contexts publish through the cache, so that a comment change drops its cached threads before the answer.
   const deps: AppDeps = responseCache ? { ...appDeps, pubsub: responseCache.observe(appDeps.pubsub) } : appDeps;

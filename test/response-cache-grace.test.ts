@@ -1,7 +1,8 @@
-// The response cache's grace, end to end: after a new comment, readers who ask while one reader reads the page again
-// get the answer from before the comment at once; a removal drops that answer at once, so nobody sees the removed
-// comment again; RESPONSE_CACHE_GRACE_MS=0 turns the grace off. The one read is held at a gate (the article read
-// waits for the test), so "while one reader reads" is not left to timing.
+// The response cache's grace, end to end (on the injected clock): after a new comment, readers are answered from
+// before it at once until it is due to be read again (a quarter of the grace), then while one reader reads it again;
+// past the grace everyone waits for the read; a removal drops the answer at once, so nobody sees the removed comment
+// again; RESPONSE_CACHE_GRACE_MS=0 turns the grace off. The one read is held at a gate (the article read waits for
+// the test), so "while one reader reads" is not left to timing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleId, guest, post } from "./support/fixtures.js";
 import { skipDatabase, startLede, type TestLede } from "./support/lede.js";
@@ -35,7 +36,8 @@ async function readWhileOneReads(lede: TestLede) {
   };
   try {
     const reader = lede.execute(PAGE, { slug: SLUG });
-    await inside;
+    // held at the gate, or answered without reading
+    await Promise.race([inside, reader]);
     const others = Array.from({ length: 7 }, () => lede.execute(PAGE, { slug: SLUG }));
     const settled = others.map((answer) => answer.then(countIn));
     // what the seven had while the read was held: give them time to be answered if they are not waiting
@@ -59,7 +61,7 @@ describe.skipIf(skipDatabase)("response cache: grace after a new comment", () =>
   let lede: TestLede;
   let withoutGrace: TestLede;
   beforeAll(async () => {
-    lede = await startLede();
+    lede = await startLede({ env: { RESPONSE_CACHE_GRACE_MS: "1000" } });
     withoutGrace = await startLede({ env: { RESPONSE_CACHE_GRACE_MS: "0" } });
   });
   afterAll(async () => {
@@ -73,6 +75,12 @@ describe.skipIf(skipDatabase)("response cache: grace after a new comment", () =>
     const comment = await post(lede, poster.token, { articleId: await articleId(lede, SLUG), body: "first!" });
     expect(comment.status).toBe("VISIBLE");
 
+    // not yet due to be read again: everyone is answered from before the comment, and nothing is read
+    const soon = await readWhileOneReads(lede);
+    expect([soon.reader, ...(soon.whileHeld ?? [])]).toEqual(Array(8).fill(before));
+    expect(soon.reads).toBe(0);
+
+    lede.clock.advance(300);
     const during = await readWhileOneReads(lede);
     // the seven were answered at once, from before the comment, while the one read it again
     expect(during.whileHeld).toEqual(Array(7).fill(before));
@@ -81,11 +89,18 @@ describe.skipIf(skipDatabase)("response cache: grace after a new comment", () =>
     // the read that saw the comment is what everyone gets from then on
     expect(await countOf(lede)).toBe(before + 1);
 
+    // past its grace an answer is not served: after another comment, a second later everyone waits for the read
+    await post(lede, poster.token, { articleId: await articleId(lede, SLUG), body: "second!" });
+    lede.clock.advance(1001);
+    const late = await readWhileOneReads(lede);
+    expect(late.whileHeld).toBeNull();
+    expect([late.reader, ...late.others]).toEqual(Array(8).fill(before + 2));
+
     // a removal takes the comment away at once: nobody is answered from before it, everyone waits for the read
     await lede.query(DELETE, { id: comment.id }, { token: poster.token });
     const afterRemoval = await readWhileOneReads(lede);
     expect(afterRemoval.whileHeld).toBeNull();
-    expect([afterRemoval.reader, ...afterRemoval.others]).toEqual(Array(8).fill(before));
+    expect([afterRemoval.reader, ...afterRemoval.others]).toEqual(Array(8).fill(before + 1));
     expect(afterRemoval.reads).toBe(1);
   });
 

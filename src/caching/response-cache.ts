@@ -89,9 +89,11 @@ export function createLedeResponseCache(options: {
     get(key) {
       const fresh = local.get(key);
       if (fresh) return fresh;
-      // Someone is reading it again already: an answer still in its grace is served at once (grace.ts).
-      const inGrace = flights.underWay(key) ? grace.get(key) : undefined;
-      return inGrace ?? flights.join(key, generation);
+      // An answer still in its grace is served at once while someone reads it again, or until it is due to be read
+      // again; the reader who finds it due reads (grace.ts).
+      const inGrace = grace.get(key);
+      if (inGrace && (!inGrace.due || flights.underWay(key))) return inGrace.result;
+      return flights.join(key, generation);
     },
     set: (key, result, entities, ttl) => local.set(key, result, entities, ttl),
     invalidate(entities) {

@@ -80,6 +80,9 @@ export async function startLede(options: StartOptions = {}): Promise<TestLede> {
     SHUTDOWN_GRACE_MS: "2000",
     // most tests post in bursts; the rate limit has tests of its own
     COMMENT_RATE_LIMIT_MS: "0",
+    // An anonymous read right after a post would be answered from before it for a moment (the response cache's
+    // grace, on the injected clock that stands still here): the grace has tests of its own.
+    RESPONSE_CACHE_GRACE_MS: "0",
     // Background work polls the database: it would add statements to the tests that count them. The tests of the
     // publishing scheduler and the webhook dispatcher turn them on.
     SCHEDULER: "false",
