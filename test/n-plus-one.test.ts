@@ -37,7 +37,7 @@ describe.skipIf(skipDatabase)("SQL statements per query", () => {
     expect(large.statements, `first:50 ran:\n${large.sql.join("\n")}`).toBe(small.statements);
     // P3's ceiling (issue 13). articles(filter, orderBy) picks its page in one SQL statement and then loads the rows
     // with the selection (bylines, mentions, comments, replies: a statement each); the public's commentCount is a
-    // column; sections, publishers, people, organisations, events, places and authors are one statement together.
+    // column; sections, publishers, mentioned entities and comment authors are one statement together.
     expect(small.statements, small.sql.join("\n")).toBeLessThanOrEqual(10);
     expect(
       small.sql.filter((sql) => /FROM\s+"(Section|Person|Organisation|Event|Place|Account)"/.test(sql)),

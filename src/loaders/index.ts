@@ -51,13 +51,22 @@ export interface RowLoader<T> {
   load(id: string): Promise<T | null>;
 }
 
+export type RowsByType = { [K in RowTypename]: RowLoader<LoadableRows[K]> };
+
 export interface ReactionCount {
   kind: ReactionKind;
   count: number;
 }
 
 export interface Loaders {
-  rows: { [K in RowTypename]: RowLoader<LoadableRows[K]> };
+  rows: RowsByType;
+  /**
+   * The rows one root field's subtree links to, read apart from the other root fields' (a page that asks for
+   * `people` and `articles` side by side). Within one subtree a level's links arrive together and are one statement;
+   * across subtrees they arrive whenever each one's reads answer, and sharing a loader would make the number of
+   * statements depend on that timing.
+   */
+  rowsUnder(rootField: string): RowsByType;
   /** Reaction counts by kind for many comments in one GROUP BY: a per-kind summary Prisma relations cannot select. */
   reactionCounts: DataLoader<string, ReactionCount[]>;
   /** Where a merged record's id leads (consulted only when the id names no record). */
@@ -157,8 +166,17 @@ class LazyLoaders {
     return value;
   }
   get rows(): Loaders["rows"] {
-    const loader = createRowLoader(this.prisma, this.provider, this.options);
-    return this.keep("rows", new RowLoaders(loader) as unknown as Loaders["rows"]);
+    return this.keep("rows", this.newRows());
+  }
+  private underRoots?: Map<string, RowsByType>;
+  rowsUnder(rootField: string): RowsByType {
+    this.underRoots ??= new Map();
+    let rows = this.underRoots.get(rootField);
+    if (!rows) this.underRoots.set(rootField, (rows = this.newRows()));
+    return rows;
+  }
+  private newRows(): RowsByType {
+    return new RowLoaders(createRowLoader(this.prisma, this.provider, this.options)) as unknown as RowsByType;
   }
   get redirects(): Loaders["redirects"] {
     const prisma = this.prisma;

@@ -12,7 +12,7 @@ import { addActingAccountField } from "../account/types.js";
 import type { Context } from "../../context.js";
 import { MentionConnection } from "../links/types.js";
 import { linkedRow, optionalLinkedRow } from "../shared/linked-rows.js";
-import { OrganisationRef, PersonRef } from "../shared/entity-refs.js";
+import { OrganisationRef } from "../shared/entity-refs.js";
 import { ArticleStatusEnum, BlockKindEnum, BylineRoleEnum, EntityTypeEnum } from "../shared/enums.js";
 
 const mentionWhereByType = {
@@ -85,8 +85,7 @@ export const ArticleRef = builder.prismaNode("Article", {
       type: SectionRef,
       nullable: true,
       description: "The section the article belongs to.",
-      select: { sectionId: true },
-      resolve: (a, _args, ctx) => optionalLinkedRow(ctx, "Section", a.sectionId),
+      resolve: (a, _args, ctx, info) => optionalLinkedRow(ctx, info, "Section", a.sectionId),
     }),
     tags: t.field({
       type: [TagRef],
@@ -100,8 +99,7 @@ export const ArticleRef = builder.prismaNode("Article", {
       type: OrganisationRef,
       nullable: true,
       description: "The organisation that published the article.",
-      select: { publisherId: true },
-      resolve: (a, _args, ctx) => optionalLinkedRow(ctx, "Organisation", a.publisherId),
+      resolve: (a, _args, ctx, info) => optionalLinkedRow(ctx, info, "Organisation", a.publisherId),
     }),
     bylines: t.relation("bylines", {
       description: "The people credited on the article, in byline order.",
@@ -181,12 +179,9 @@ export const BylineRef = builder.prismaObject("Byline", {
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order in the byline, from 0." }),
     role: t.expose("role", { type: BylineRoleEnum, description: "What the person did for the article." }),
-    person: t.field({
-      type: PersonRef,
-      description: "The person credited.",
-      select: { personId: true },
-      resolve: (b, _args, ctx) => linkedRow(ctx, "Person", b.personId),
-    }),
+    // A relation, not a linked row: an article read outside a Pothos selection (a related article, a node) loads its
+    // bylines through Pothos' fallback, whose rows reach this field at moments that would split their people's read.
+    person: t.relation("person", { description: "The person credited." }),
     article: t.relation("article", { description: "The article." }),
   }),
 });

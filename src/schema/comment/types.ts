@@ -170,8 +170,7 @@ export const CommentRef = builder.prismaNode("Comment", {
     author: t.field({
       type: AccountRef,
       description: "Who wrote it.",
-      select: { authorId: true },
-      resolve: (c, _args, ctx) => linkedRow(ctx, "Account", c.authorId),
+      resolve: (c, _args, ctx, info) => linkedRow(ctx, info, "Account", c.authorId),
     }),
     threadId: t.id({
       description: "The global id of the thread's top-level comment (its own id when it is top-level).",

@@ -2,6 +2,7 @@
 // (relatedArticles), who belongs to an organisation now or did before (members / affiliations by status), and the
 // entries of an entity's timeline.
 import { brandWithType } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
 import { EventRef, OrganisationRef, PersonRef, PlaceRef } from "../shared/entity-refs.js";
 import { builder } from "../../builder.js";
 import type { Context } from "../../context.js";
@@ -18,12 +19,13 @@ import { ArticleRef } from "../article/types.js";
 import { EntityTypeEnum } from "../shared/enums.js";
 import { PartialDateRef, partialDate } from "../shared/dates.js";
 import { MentionedEntity } from "../links/types.js";
+import { linkedRow } from "../shared/linked-rows.js";
 
-/** Loads an entity named by kind and row id (batched per type), branded for the MentionedEntity union. */
-export async function loadEntity(ctx: Context, entity: EntityRef): Promise<object> {
+/** Loads an entity named by kind and row id (batched with the root field's other links), branded for the
+ * MentionedEntity union. */
+export async function loadEntity(ctx: Context, info: GraphQLResolveInfo, entity: EntityRef): Promise<object> {
   const typename = ENTITY_TYPENAME[entity.kind];
-  const row = await ctx.loaders.rows[typename].load(entity.id);
-  if (!row) throw new Error(`${typename} ${entity.id} vanished while its co-mentions were read`);
+  const row = await linkedRow(ctx, info, typename, entity.id);
   brandWithType(row, typename as never);
   return row;
 }
@@ -34,7 +36,7 @@ const CoMentionRef = builder.objectRef<CoMention>("CoMention").implement({
     entity: t.field({
       type: MentionedEntity,
       description: "The entity mentioned alongside.",
-      resolve: (co, _args, ctx) => loadEntity(ctx, co.entity) as never,
+      resolve: (co, _args, ctx, info) => loadEntity(ctx, info, co.entity) as never,
     }),
     articleCount: t.int({
       description: "In how many (published) articles both are mentioned.",
@@ -86,11 +88,7 @@ const RelatedArticleRef = builder.objectRef<Related>("RelatedArticle").implement
     article: t.field({
       type: ArticleRef,
       description: "The related article.",
-      resolve: async (related, _args, ctx) => {
-        const row = await ctx.loaders.rows.Article.load(related.articleId);
-        if (!row) throw new Error(`article ${related.articleId} vanished while related articles were read`);
-        return row;
-      },
+      resolve: (related, _args, ctx, info) => linkedRow(ctx, info, "Article", related.articleId),
     }),
     sharedEntities: t.int({
       description: "How many of the same people, organisations, events and places both articles mention.",

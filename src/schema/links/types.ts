@@ -33,12 +33,12 @@ export const MentionRef = builder.prismaObject("Mention", {
     entity: t.field({
       type: MentionedEntity,
       description: "The entity mentioned.",
-      select: { personId: true, organisationId: true, eventId: true, placeId: true },
-      resolve: async (m, _args, ctx) => {
-        if (m.personId) return PersonRef.addBrand(await linkedRow(ctx, "Person", m.personId));
-        if (m.organisationId) return OrganisationRef.addBrand(await linkedRow(ctx, "Organisation", m.organisationId));
-        if (m.eventId) return EventRef.addBrand(await linkedRow(ctx, "Event", m.eventId));
-        return PlaceRef.addBrand(await linkedRow(ctx, "Place", m.placeId!));
+      resolve: async (m, _args, ctx, info) => {
+        if (m.personId) return PersonRef.addBrand(await linkedRow(ctx, info, "Person", m.personId));
+        if (m.organisationId)
+          return OrganisationRef.addBrand(await linkedRow(ctx, info, "Organisation", m.organisationId));
+        if (m.eventId) return EventRef.addBrand(await linkedRow(ctx, info, "Event", m.eventId));
+        return PlaceRef.addBrand(await linkedRow(ctx, info, "Place", m.placeId!));
       },
     }),
     person: t.relation("person", { nullable: true, description: "The person mentioned, when it is a person." }),

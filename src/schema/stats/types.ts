@@ -68,7 +68,7 @@ const EntityCountRef = builder.objectRef<EntityCount>("EntityCount").implement({
     entity: t.field({
       type: MentionedEntity,
       description: "The entity.",
-      resolve: (row, _args, ctx) => loadEntity(ctx, row.entity) as never,
+      resolve: (row, _args, ctx, info) => loadEntity(ctx, info, row.entity) as never,
     }),
     count: t.int({ description: "Published articles in the window that mention it.", resolve: (r) => r.count }),
     articleCount: t.int({
