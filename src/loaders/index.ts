@@ -168,7 +168,8 @@ class LazyLoaders {
   get rows(): Loaders["rows"] {
     return this.keep("rows", this.newRows());
   }
-  private underRoots?: Map<string, RowsByType>;
+  // declared, not a field: a context that never reads a linked row holds nothing for it
+  declare private underRoots?: Map<string, RowsByType>;
   rowsUnder(rootField: string): RowsByType {
     this.underRoots ??= new Map();
     let rows = this.underRoots.get(rootField);
