@@ -3,23 +3,8 @@
 // ids are null and repeated ids are read once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRowLoader, type RowKey } from "../src/loaders/rows.js";
-import type { RowTypename } from "../src/loaders/index.js";
+import { ROW_TYPENAMES } from "../src/loaders/index.js";
 import { provider, skipDatabase, startLede, type TestLede } from "./support/lede.js";
-
-const MODELS: RowTypename[] = [
-  "Article",
-  "Person",
-  "Organisation",
-  "Event",
-  "Place",
-  "Comment",
-  "Account",
-  "Media",
-  "Affiliation",
-  "Participant",
-  "LiveUpdate",
-  "Section",
-];
 
 describe.skipIf(skipDatabase)(`rows by id across tables [${provider}]`, () => {
   let lede: TestLede;
@@ -33,7 +18,7 @@ describe.skipIf(skipDatabase)(`rows by id across tables [${provider}]`, () => {
   it("returns every model's rows as Prisma does, all models in one statement", async () => {
     const prisma = lede.db.prisma as unknown as Record<string, { findMany(args: object): Promise<{ id: string }[]> }>;
     const expected = new Map<RowKey, unknown>();
-    for (const model of MODELS) {
+    for (const model of ROW_TYPENAMES) {
       const delegate = prisma[model.charAt(0).toLowerCase() + model.slice(1)]!;
       const rows = await delegate.findMany({ take: 40, orderBy: { id: "asc" } });
       expect(rows.length, `the seed has ${model} rows`).toBeGreaterThan(0);

@@ -90,7 +90,8 @@ const NODE_TYPENAMES: ReadonlySet<string> = new Set<NodeTypename>([
   "Participant",
   "LiveUpdate",
 ]);
-const ROW_TYPENAMES: RowTypename[] = [...(NODE_TYPENAMES as Set<NodeTypename>), "Section"];
+/** Every model the row loaders read by id. */
+export const ROW_TYPENAMES: readonly RowTypename[] = [...(NODE_TYPENAMES as Set<NodeTypename>), "Section"];
 
 export function isNodeTypename(typename: string): typename is NodeTypename {
   return NODE_TYPENAMES.has(typename);
